@@ -1,0 +1,54 @@
+# The two commands of the README: `make run` and `make test`. Everything else is what they need.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: run test install browser messages lint format check clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Compiled catalogues are build output: made from the committed .po files.
+messages: install
+	@if [ -d locale ]; then $(MANAGE) compilemessages --verbosity 0; fi
+
+run: install messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	@echo ""
+	@echo "BETTER demo site: http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/en/admin/)"
+	@echo "Demo accounts, password 'better-demo': admin (superuser), genoa, gavle, birmingham, tartu, nyiregyhaza"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# Debian's Chromium for the browser tests; installed when missing (root only).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation; \
+		else echo "Install Debian's chromium package for the browser tests" >&2; exit 1; fi; \
+	fi
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: install
+	DJANGO_SETTINGS_MODULE=better_site.settings.dev $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=better_site.settings.dev $(MANAGE) check
+
+test: install messages browser lint check
+	BETTER_OWN_POSTGRES=1 scripts/with-postgres.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles media .pytest_cache .ruff_cache test-artifacts
