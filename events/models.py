@@ -19,7 +19,9 @@ class EventQuerySet(models.QuerySet):
             return self.filter(host=partner)
         if role == "visitor":
             return self.filter(visitors=partner)
-        return self.filter(Q(host=partner) | Q(visitors=partner)).distinct()
+        # A subquery rather than a join keeps one row per event without DISTINCT.
+        visited = Event.visitors.through.objects.filter(partner=partner).values("event_id")
+        return self.filter(Q(host=partner) | Q(pk__in=visited))
 
     def upcoming(self):
         return self.filter(Q(end_date__gte=timezone.localdate()) | Q(start_date__gte=timezone.localdate()))
@@ -37,9 +39,11 @@ class EventKind(models.TextChoices):
     BILATERAL_MEETING = "bilateral-meeting", _("Bilateral meeting")
     CONFERENCE = "conference", _("Conference")
 
+
 class DatePrecision(models.TextChoices):
     DAY = "day", _("Day")
     MONTH = "month", _("Month")
+
 
 class EventFormat(models.TextChoices):
     IN_PERSON = "in-person", _("In person")
@@ -106,17 +110,19 @@ class Event(models.Model):
                 condition=Q(date_precision="day") | Q(start_date__day=1),
                 name="event_month_precision_first_day",
             ),
-            models.CheckConstraint(
-                condition=Q(kind__in=EventKind.values), name="event_kind_known"
-            ),
-            models.CheckConstraint(
-                condition=Q(format__in=EventFormat.values), name="event_format_known"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=EventKind.values), name="event_kind_known"),
+            models.CheckConstraint(condition=Q(format__in=EventFormat.values), name="event_format_known"),
         ]
         indexes = [models.Index(fields=["start_date"])]
 
     def __str__(self):
         return f"{self.title} ({self.display_date})"
+
+    def save(self, *args, **kwargs):
+        self.semester = Semester.containing(self.start_date)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "semester"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:event-detail", kwargs={"slug": self.slug})
@@ -130,12 +136,6 @@ class Event(models.Model):
             self.start_date = self.start_date.replace(day=1)
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.semester = Semester.containing(self.start_date)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "semester"}
-        super().save(*args, **kwargs)
 
     @property
     def phase(self):

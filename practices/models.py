@@ -27,9 +27,7 @@ class GoodPracticeQuerySet(models.QuerySet):
 
 
 class GoodPractice(models.Model):
-    owner = models.ForeignKey(
-        Partner, on_delete=models.PROTECT, related_name="practices", verbose_name=_("owner city")
-    )
+    owner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="practices", verbose_name=_("owner city"))
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200)
     theme = models.ForeignKey(

@@ -156,9 +156,12 @@ class PressReleaseQuerySet(models.QuerySet):
         """Releases that really exist in `language` (title and body written in it)."""
         if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
             return self
-        return self.exclude(**{f"title_{language}": ""}).exclude(**{f"title_{language}__isnull": True}).exclude(
-            **{f"body_{language}": ""}
-        ).exclude(**{f"body_{language}__isnull": True})
+        return (
+            self.exclude(**{f"title_{language}": ""})
+            .exclude(**{f"title_{language}__isnull": True})
+            .exclude(**{f"body_{language}": ""})
+            .exclude(**{f"body_{language}__isnull": True})
+        )
 
 
 class PressRelease(models.Model):

@@ -189,6 +189,4 @@ def test_transfer_at_workshop_stage_without_workshop_is_rejected_by_database():
 
 def test_practice_imported_twice_by_the_same_city_is_rejected_by_database():
     transfer = TransferFactory()
-    assert_rejected_by_database(
-        lambda: Transfer.objects.create(practice=transfer.practice, importer=transfer.importer)
-    )
+    assert_rejected_by_database(lambda: Transfer.objects.create(practice=transfer.practice, importer=transfer.importer))

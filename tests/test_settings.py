@@ -43,4 +43,4 @@ def test_base_settings_are_not_debug_and_have_no_key():
     from better_site.settings import base
 
     assert base.DEBUG is False
-    assert base.SECRET_KEY == os.environ.get("DJANGO_SECRET_KEY", "")
+    assert os.environ.get("DJANGO_SECRET_KEY", "") == base.SECRET_KEY

@@ -8,7 +8,6 @@ it has no SECRET_KEY and DEBUG is off.
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent

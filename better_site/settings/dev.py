@@ -1,7 +1,9 @@
 """Local development and `make run`: SQLite unless DATABASE_URL says otherwise."""
 
+import dj_database_url
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASE_URL, SECRET_KEY, dj_database_url
+from .base import BASE_DIR, DATABASE_URL, SECRET_KEY
 
 DEBUG = True
 # An obviously fake key: dev only, never used in production (prod refuses to start without its own).

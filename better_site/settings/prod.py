@@ -1,9 +1,10 @@
 """Production: refuses to start without its configuration."""
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DATABASE_URL, SECRET_KEY, dj_database_url, env_bool
+from .base import ALLOWED_HOSTS, DATABASE_URL, SECRET_KEY, env_bool
 
 missing = [
     name

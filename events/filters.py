@@ -1,0 +1,82 @@
+"""The events filter shared by the page, the iCalendar feed and the JSON API.
+
+Every parameter is validated: an unknown city, kind or phase makes the form invalid, and the
+views answer 400 with the form's errors instead of silently showing the unfiltered list.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Partner, Phase
+
+from .models import Event
+
+
+class EventFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") and not cleaned.get("city"):
+            self.add_error("role", _("Choose a city for the role to apply to."))
+        return cleaned
+
+
+class EventFilter(django_filters.FilterSet):
+    city = django_filters.ModelChoiceFilter(
+        label=_("City"),
+        queryset=Partner.objects.all(),
+        to_field_name="slug",
+        method="filter_city",
+        empty_label=_("All cities"),
+        error_messages={"invalid_choice": _("There is no partner city “%(value)s”.")},
+    )
+    role = django_filters.ChoiceFilter(
+        label=_("Role of the city"),
+        choices=[("host", _("Host")), ("visitor", _("Visitor"))],
+        method="filter_nothing",
+        empty_label=_("Host or visitor"),
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices, empty_label=_("All kinds"))
+    phase = django_filters.ModelChoiceFilter(
+        label=_("Phase"),
+        queryset=Phase.objects.all(),
+        to_field_name="number",
+        field_name="semester__phase",
+        empty_label=_("All phases"),
+        error_messages={"invalid_choice": _("There is no phase “%(value)s”.")},
+    )
+    year = django_filters.NumberFilter(
+        label=_("Year"),
+        field_name="start_date",
+        lookup_expr="year",
+        min_value=1990,
+        max_value=2100,
+        decimal_places=0,
+    )
+    format = django_filters.ChoiceFilter(label=_("Format"), choices=Event.Format.choices, empty_label=_("All formats"))
+    when = django_filters.ChoiceFilter(
+        label=_("When"),
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))],
+        method="filter_when",
+        empty_label=_("Any time"),
+    )
+
+    class Meta:
+        model = Event
+        fields = ["city", "role", "kind", "phase", "year", "format", "when"]
+        form = EventFilterForm
+
+    def filter_city(self, queryset, name, partner):
+        return queryset.involving(partner, role=self.form.cleaned_data.get("role") or None)
+
+    def filter_nothing(self, queryset, name, value):
+        # `role` only narrows `city`; filter_city reads it.
+        return queryset
+
+    def filter_when(self, queryset, name, value):
+        return queryset.upcoming() if value == "upcoming" else queryset.past()
+
+
+def error_messages(filterset):
+    """The form's errors as {parameter: [messages]} for a 400 answer."""
+    return {field: [str(message) for message in messages] for field, messages in filterset.form.errors.items()}
