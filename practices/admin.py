@@ -1,0 +1,96 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
+
+from projects.admin import TranslatedAdmin, in_every_language
+
+from .forms import TransferAdminForm
+from .models import Action, GoodPractice, RegionalActionPlan, Theme, Transfer
+
+
+@admin.register(Theme)
+class ThemeAdmin(TranslatedAdmin):
+    list_display = ["name", "slug"]
+    search_fields = [*in_every_language("name"), "slug"]
+    prepopulated_fields = {"slug": ("name_en",)}
+    fields = ["name", "slug"]
+
+
+class TransferInline(TranslationStackedInline):
+    model = Transfer
+    form = TransferAdminForm
+    extra = 0
+    fields = ["importer", "stage", "study_visit", "import_workshop", "notes"]
+    autocomplete_fields = ["study_visit", "import_workshop"]
+
+
+@admin.register(GoodPractice)
+class GoodPracticeAdmin(TranslatedAdmin):
+    list_display = ["title", "owner", "theme", "transfer_count"]
+    list_filter = ["owner", "theme"]
+    list_select_related = ["owner", "theme"]
+    search_fields = [*in_every_language("title", "summary"), "slug"]
+    prepopulated_fields = {"slug": ("title_en",)}
+    # Events and press releases live in lower apps, which cannot know practices: edited here.
+    autocomplete_fields = ["events", "releases"]
+    fieldsets = [
+        (None, {"fields": ["owner", "title", "slug", "theme", "summary", "description"]}),
+        (
+            _("Transferability"),
+            {"fields": ["resources_needed", "evidence_of_success", "potential_for_transfer", "timescale", "website"]},
+        ),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Events and press"), {"fields": ["events", "releases"]}),
+    ]
+    inlines = [TransferInline]
+
+    def get_queryset(self, request):
+        # The count comes with the rows: one query for the whole list.
+        return super().get_queryset(request).annotate(transfer_count=Count("transfers"))
+
+    @admin.display(description=_("transfers"), ordering="transfer_count")
+    def transfer_count(self, obj):
+        return obj.transfer_count
+
+
+@admin.register(Transfer)
+class TransferAdmin(TranslatedAdmin):
+    form = TransferAdminForm
+    list_display = ["practice", "owner", "importer", "stage", "study_visit", "import_workshop"]
+    list_filter = ["stage", "importer", "practice__owner"]
+    list_select_related = ["practice__owner", "importer", "study_visit", "import_workshop"]
+    search_fields = in_every_language("practice__title")
+    autocomplete_fields = ["practice", "study_visit", "import_workshop"]
+    fields = ["practice", "importer", "stage", "study_visit", "import_workshop", "notes"]
+
+    @admin.display(description=_("owner city"), ordering="practice__owner__order")
+    def owner(self, obj):
+        return obj.practice.owner
+
+
+class ActionInline(TranslationStackedInline):
+    model = Action
+    extra = 0
+    fields = ["number", "title", "status", "description", "practices"]
+    autocomplete_fields = ["practices"]
+
+
+@admin.register(RegionalActionPlan)
+class RegionalActionPlanAdmin(TranslatedAdmin):
+    list_display = ["title", "partner", "policy_instrument", "document"]
+    list_filter = ["partner"]
+    list_select_related = ["partner"]
+    search_fields = in_every_language("title", "policy_instrument")
+    fields = ["partner", "title", "policy_instrument", "summary", "document"]
+    inlines = [ActionInline]
+
+
+@admin.register(Action)
+class ActionAdmin(TranslatedAdmin):
+    list_display = ["number", "title", "plan", "status"]
+    list_filter = ["status", "plan__partner"]
+    list_select_related = ["plan"]
+    search_fields = in_every_language("title", "description")
+    autocomplete_fields = ["practices"]
+    fields = ["plan", "number", "title", "status", "description", "practices"]
