@@ -3,8 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from events.api import EventListApi
+
+# Language-neutral addresses: machine-readable data (the language is a parameter).
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/events/", EventListApi.as_view(), name="api-events"),
 ]
 
 urlpatterns += i18n_patterns(

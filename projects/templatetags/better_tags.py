@@ -1,0 +1,114 @@
+"""Template tags of the public site: Markdown, content languages, the language switcher, site navigation."""
+
+import re
+
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
+
+from projects.markdown import render_markdown
+
+register = template.Library()
+
+DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+_LANGUAGE_PREFIX = re.compile(r"^/(" + "|".join(map(re.escape, LANGUAGE_CODES)) + r")(?=/|$)")
+
+
+@register.filter(is_safe=True)
+def markdown(text):
+    """Markdown → sanitised HTML (see projects.markdown)."""
+    return mark_safe(render_markdown(text))  # noqa: S308 (nh3 has sanitised it)
+
+
+def _content_language(obj, field):
+    """The language a translated field is really shown in: the page's, or English where it falls back."""
+    language = get_language() or DEFAULT_LANGUAGE
+    if getattr(obj, f"{field}_{language}", None):
+        return language
+    return DEFAULT_LANGUAGE
+
+
+@register.filter
+def content_lang(obj, field):
+    """`{{ release|content_lang:"title" }}` → "et", or "en" where the Estonian title is missing."""
+    return _content_language(obj, field)
+
+
+@register.simple_tag
+def lang_attr(obj, field):
+    """` lang="en"` on an element whose translated field fell back to English; nothing otherwise."""
+    language = _content_language(obj, field)
+    if language == get_language():
+        return ""
+    return format_html(' lang="{}"', language)
+
+
+@register.filter
+def has_language(obj, code):
+    """`{% if release|has_language:LANGUAGE_CODE %}`: really written in that language, not a fallback."""
+    return obj.has_language(code)
+
+
+@register.filter
+def object_url(obj):
+    """The object's page, or "" while its app has no such page yet (the template then shows plain text)."""
+    try:
+        return obj.get_absolute_url()
+    except (AttributeError, NoReverseMatch):
+        return ""
+
+
+def url_in_language(request, code):
+    """The page the visitor is on, in another language (query string kept)."""
+    if request is None:
+        return f"/{code}/"
+    path = request.get_full_path()
+    translated = translate_url(path, code)
+    if translated != path or code == get_language():
+        return translated
+    # No view answers this path (a "not found" page): swap the language prefix by hand.
+    if _LANGUAGE_PREFIX.match(path):
+        return _LANGUAGE_PREFIX.sub(f"/{code}", path, count=1)
+    return f"/{code}{path}"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per site language for the switcher: its own name, the same page in it, whether current."""
+    request = context.get("request")
+    current = get_language()
+    links = []
+    for code in LANGUAGE_CODES:
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                # Each language by its own name ("Eesti", "Magyar"), as its speakers look for it.
+                "name": info["name_local"][:1].upper() + info["name_local"][1:],
+                "url": url_in_language(request, code),
+                "current": code == current,
+            }
+        )
+    return links
+
+
+@register.inclusion_tag("includes/nav_item.html", takes_context=True)
+def nav_item(context, view_name, label, section=None):
+    """A site navigation link; aria-current="page" on the page itself, "true" anywhere else in its section.
+
+    `section` is the start of the view names that belong to the item, e.g. "projects:release-".
+    """
+    request = context.get("request")
+    url = reverse(view_name)
+    current = None
+    if request is not None:
+        match = getattr(request, "resolver_match", None)
+        if request.path == url:
+            current = "page"
+        elif section and match is not None and match.view_name.startswith(section):
+            current = "true"
+    return {"url": url, "label": label, "current": current}
