@@ -15,7 +15,11 @@ install: $(VENV)/.installed
 
 # Compiled catalogues are build output: made from the committed .po files.
 messages: install
-	@if [ -d locale ]; then $(MANAGE) compilemessages --verbosity 0; fi
+	@if ! command -v msgfmt >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gettext; \
+	fi
+	@if [ -d locale ]; then $(MANAGE) compilemessages --ignore=.venv --verbosity 0; fi
 
 run: install messages
 	$(MANAGE) migrate --noinput
