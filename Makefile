@@ -52,7 +52,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=better_site.settings.dev $(MANAGE) check
 
 test: install messages browser lint check
-	BETTER_OWN_POSTGRES=1 scripts/with-postgres.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+	scripts/with-postgres.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles media .pytest_cache .ruff_cache test-artifacts
