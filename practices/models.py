@@ -93,7 +93,8 @@ class Transfer(models.Model):
     )
     import_workshop = models.ForeignKey(
         Event,
-        on_delete=models.SET_NULL,
+        # PROTECT, not SET_NULL: a transfer at the workshop stage must keep naming its workshop.
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="workshop_transfers",
