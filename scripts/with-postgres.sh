@@ -31,16 +31,6 @@ if [ -z "$PGBIN" ]; then
     PGBIN=$(find_bin)
 fi
 
-# Pick a free port in an unusual range.
-PORT=""
-for candidate in $(seq 55432 55532); do
-    if ! (exec 3<>/dev/tcp/127.0.0.1/$candidate) 2>/dev/null; then
-        PORT=$candidate
-        break
-    fi
-done
-[ -n "$PORT" ] || { echo "No free port for PostgreSQL" >&2; exit 1; }
-
 WORK=$(mktemp -d /tmp/better-pg.XXXXXX)
 DATA="$WORK/data"
 mkdir -p "$DATA"
@@ -60,9 +50,21 @@ trap cleanup EXIT
 
 "${as_pg[@]}" "$PGBIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 \
     || { cat "$WORK/initdb.log" >&2; exit 1; }
-"${as_pg[@]}" "$PGBIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w start \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+# A free port in an unusual range; another run may take the same one between the check and the
+# start, so a failed start moves on to the next port.
+PORT=""
+for candidate in $(seq 55432 55532); do
+    if (exec 3<>/dev/tcp/127.0.0.1/$candidate) 2>/dev/null; then
+        continue
+    fi
+    if "${as_pg[@]}" "$PGBIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w start \
+        -o "-c listen_addresses=127.0.0.1 -p $candidate -k $WORK -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        >/dev/null 2>&1; then
+        PORT=$candidate
+        break
+    fi
+done
+[ -n "$PORT" ] || { echo "PostgreSQL did not start:" >&2; cat "$WORK/server.log" >&2; exit 1; }
 "${as_pg[@]}" "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -q \
     -c "CREATE ROLE better LOGIN CREATEDB PASSWORD 'better';" -c "CREATE DATABASE better OWNER better;"
 
