@@ -1,20 +1,30 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from events.api import EventListApi
+from practices.api import PracticeListApi
+
+from .sitemaps import SITEMAPS
+from .views import RobotsView, SearchView
 
 # Language-neutral addresses: machine-readable data (the language is a parameter).
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/events/", EventListApi.as_view(), name="api-events"),
+    path("api/practices/", PracticeListApi.as_view(), name="api-practices"),
+    # Where crawlers look for them: the site's root, in no language.
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", RobotsView.as_view(), name="robots"),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("events/", include("events.urls")),
     path("practices/", include("practices.urls")),
+    path("search/", SearchView.as_view(), name="search"),
     path("", include("projects.urls")),
     prefix_default_language=True,
 )

@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 
 from .filters import error_messages
+from .http import list_freshness
 from .selectors import event_filterset
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -52,6 +54,7 @@ def event_json(request, event, language):
     }
 
 
+@method_decorator(list_freshness, name="dispatch")
 class EventListApi(View):
     def get(self, request):
         language = requested_language(request)

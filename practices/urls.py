@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "practices"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.PracticeListView.as_view(), name="practice-list"),
+    path("<slug:slug>/", views.PracticeDetailView.as_view(), name="practice-detail"),
+]

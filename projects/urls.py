@@ -1,11 +1,20 @@
 from django.urls import path
 
 from . import views
+from .feeds import ReleaseAtomFeed, ReleaseRssFeed
+from .http import news_conditional, release_conditional
 
 app_name = "projects"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("news/", views.ReleaseListView.as_view(), name="release-list"),
-    path("news/<slug:slug>/", views.ReleaseDetailView.as_view(), name="release-detail"),
+    # Conditional GET (304) wraps the public views here, not their classes: the admin's preview reuses them.
+    path("", news_conditional(views.HomeView.as_view()), name="home"),
+    path("news/", news_conditional(views.ReleaseListView.as_view()), name="release-list"),
+    # Before news/<slug>/, which would otherwise take "feed" for a release.
+    path("news/feed/", news_conditional(ReleaseRssFeed()), name="release-feed"),
+    path("news/atom/", news_conditional(ReleaseAtomFeed()), name="release-atom"),
+    path("news/<slug:slug>/", release_conditional(views.ReleaseDetailView.as_view()), name="release-detail"),
+    path("partners/", views.PartnerListView.as_view(), name="partner-list"),
+    path("partners/<slug:slug>/", views.PartnerDetailView.as_view(), name="partner-detail"),
+    path("about/", views.AboutView.as_view(), name="about"),
 ]

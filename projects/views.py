@@ -1,11 +1,16 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage
+from django.db.models import Prefetch
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import get_language, gettext, override
-from django.views.generic import DetailView, ListView
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import PressRelease, Project
+from .models import Partner, Phase, PressRelease, Project, Semester
+from .structured_data import json_ld, news_article
+from .timeline import build_timeline
 
 HOME_RELEASE_COUNT = 3
 
@@ -89,18 +94,19 @@ class ReleaseDetailView(DetailView):
 
     def get_queryset(self):
         # Drafts and releases scheduled for later are not found at all.
+        return self.get_release_queryset().published()
+
+    def get_release_queryset(self):
+        """Every release, with what its page shows; the admin's preview (projects.admin_preview) starts here too."""
         # Related events and practices by name only: projects never imports the apps above it.
-        return (
-            PressRelease.objects.published()
-            .select_related("author")
-            .prefetch_related("events__host", "practices__owner")
-        )
+        return PressRelease.objects.select_related("author").prefetch_related("events__host", "practices__owner")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         release = self.object
         context["in_page_language"] = release.has_language(get_language())
         context["alternates"] = self._alternates(release)
+        context["structured_data"] = json_ld(news_article(self.request, release))
         return context
 
     def _alternates(self, release):
@@ -112,3 +118,149 @@ class ReleaseDetailView(DetailView):
         default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         links += [{"code": "x-default", "url": link["url"]} for link in links if link["code"] == default]
         return links
+
+
+# --- Partner cities and the project's phases ----------------------------------------------------------------------
+
+# The countries that take part in Interreg Europe, named in the page's language; any other code shows as itself.
+COUNTRY_NAMES = {
+    "AT": _("Austria"),
+    "BE": _("Belgium"),
+    "BG": _("Bulgaria"),
+    "CH": _("Switzerland"),
+    "CY": _("Cyprus"),
+    "CZ": _("Czechia"),
+    "DE": _("Germany"),
+    "DK": _("Denmark"),
+    "EE": _("Estonia"),
+    "ES": _("Spain"),
+    "FI": _("Finland"),
+    "FR": _("France"),
+    "GB": _("United Kingdom"),
+    "GR": _("Greece"),
+    "HR": _("Croatia"),
+    "HU": _("Hungary"),
+    "IE": _("Ireland"),
+    "IS": _("Iceland"),
+    "IT": _("Italy"),
+    "LI": _("Liechtenstein"),
+    "LT": _("Lithuania"),
+    "LU": _("Luxembourg"),
+    "LV": _("Latvia"),
+    "MT": _("Malta"),
+    "NL": _("Netherlands"),
+    "NO": _("Norway"),
+    "PL": _("Poland"),
+    "PT": _("Portugal"),
+    "RO": _("Romania"),
+    "SE": _("Sweden"),
+    "SI": _("Slovenia"),
+    "SK": _("Slovakia"),
+}
+
+
+def country_name(code):
+    return COUNTRY_NAMES.get(code, code)
+
+
+def _model_behind(model, relation):
+    """The model at the other end of a reverse relation, found by name: projects never imports the apps above it."""
+    return model._meta.get_field(relation).related_model
+
+
+class ContentETagMixin:
+    """An ETag computed from the page itself, so that a repeat visit gets a 304 Not Modified.
+
+    Partners, phases, plans and actions have no timestamps, so no honest Last-Modified exists for
+    these pages; a digest of the rendered page changes exactly when what it shows changes.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        if hasattr(response, "render"):
+            response.render()
+        set_response_etag(response)
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+
+class PartnerListView(ContentETagMixin, ListView):
+    """The partner cities, each linking to its page."""
+
+    template_name = "projects/partner_list.html"
+    context_object_name = "partners"
+
+    def get_queryset(self):
+        return Partner.objects.all()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for partner in context["partners"]:
+            partner.country_name = country_name(partner.country)
+        return context
+
+
+class PartnerDetailView(ContentETagMixin, DetailView):
+    """One city: its contact, the events it hosted and visited, its practices, action plan and releases."""
+
+    template_name = "projects/partner_detail.html"
+    context_object_name = "partner"
+
+    def get_queryset(self):
+        # The models of the apps above are reached through the relations' names (see _model_behind).
+        event = _model_behind(Partner, "hosted_events")
+        practice = _model_behind(Partner, "practices")
+        transfer = _model_behind(Partner, "imports")
+        action = _model_behind(_model_behind(Partner, "action_plan"), "actions")
+        chronological = ("start_date", "slug")
+        return Partner.objects.select_related("action_plan").prefetch_related(
+            Prefetch("hosted_events", queryset=event.objects.order_by(*chronological).prefetch_related("visitors")),
+            Prefetch("visited_events", queryset=event.objects.order_by(*chronological).select_related("host")),
+            Prefetch(
+                "practices",
+                queryset=practice.objects.select_related("theme").prefetch_related(
+                    Prefetch("transfers", queryset=transfer.objects.select_related("importer"))
+                ),
+            ),
+            Prefetch(
+                "imports", queryset=transfer.objects.select_related("practice__owner", "study_visit", "import_workshop")
+            ),
+            Prefetch(
+                "action_plan__actions",
+                queryset=action.objects.prefetch_related(
+                    Prefetch("practices", queryset=practice.objects.select_related("owner"))
+                ),
+            ),
+            Prefetch(
+                "press_releases",
+                queryset=PressRelease.objects.published().select_related("author"),
+                to_attr="published_releases",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        partner = self.object
+        partner.country_name = country_name(partner.country)
+        # A city without a plan yet: None rather than the RelatedObjectDoesNotExist of `partner.action_plan`.
+        return super().get_context_data(action_plan=getattr(partner, "action_plan", None), **kwargs)
+
+
+class AboutView(ContentETagMixin, TemplateView):
+    """The project, its mission, and a timeline of its phases and semesters with the events on it."""
+
+    template_name = "projects/about.html"
+
+    def get_context_data(self, **kwargs):
+        event = _model_behind(Partner, "hosted_events")
+        timeline = build_timeline(
+            phases=Phase.objects.all(),
+            semesters=Semester.objects.all(),
+            events=event.objects.select_related("host"),
+        )
+        return super().get_context_data(
+            project=Project.objects.order_by("pk").first(),
+            partners=Partner.objects.all(),
+            timeline=timeline,
+            **kwargs,
+        )

@@ -1,0 +1,268 @@
+"""The public events section: the filtered list, one event, and the iCalendar feed."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage
+from django.db.models import Prefetch
+from django.http import HttpResponse, QueryDict
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language, gettext, override
+from django.views import View
+from django.views.generic import DetailView, ListView
+
+from projects.models import PressRelease
+from projects.structured_data import json_ld
+
+from .calendar import build_calendar
+from .filters import EventFilter, error_messages
+from .http import detail_freshness, list_freshness
+from .models import Event
+from .selectors import event_filterset
+
+EVENTS_PER_PAGE = 20
+DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def filter_query(data):
+    """The filter parameters actually given, as a query string: the same selection for the
+    calendar and JSON links, without the page number or empty fields."""
+    query = QueryDict(mutable=True)
+    for name in EventFilter.base_filters:
+        value = data.get(name)
+        if value:
+            query[name] = value
+    return query
+
+
+class _BadPage(Exception):
+    def __init__(self, status, reason):
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+@method_decorator(list_freshness, name="dispatch")
+class EventListView(ListView):
+    """Events, newest first, filtered by the parameters of EventFilter; bad values answer 400."""
+
+    template_name = "events/event_list.html"
+    context_object_name = "events"
+    paginate_by = EVENTS_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = event_filterset(data=request.GET)
+        if not self.filterset.is_valid():
+            # The form with its errors, and no events: never the unfiltered list.
+            return self._refuse(400)
+        try:
+            return super().get(request, *args, **kwargs)
+        except _BadPage as error:
+            return self._refuse(error.status, error.reason)
+
+    def get_queryset(self):
+        return self.filterset.qs.order_by("-start_date", "slug")
+
+    def paginate_queryset(self, queryset, page_size):
+        """Like ListView's, but a page "number" that is not one is a 400 and one past the end a 404."""
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        raw = self.request.GET.get(self.page_kwarg) or "1"
+        number = int(raw) if raw.isascii() and raw.isdigit() else 0
+        if number < 1:
+            raise _BadPage(400, gettext("The page number must be a whole number from 1 upwards."))
+        try:
+            page = paginator.page(number)
+        except EmptyPage:
+            reason = gettext("There is no page %(number)s: these events fill %(count)s page(s).") % {
+                "number": number,
+                "count": paginator.num_pages,
+            }
+            raise _BadPage(404, reason) from None
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def _refuse(self, status, reason=None):
+        self.object_list = Event.objects.none()
+        self.paginate_by = None  # nothing to page through, and the page number may be the bad value
+        context = self.get_context_data(page_error=reason, errors=error_messages(self.filterset))
+        return self.render_to_response(context, status=status)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = filter_query(self.request.GET)
+        api_query = query.copy()
+        api_query["lang"] = get_language()
+        page = context.get("page_obj")
+        context.update(
+            form=self.filterset.form,
+            is_filtered=bool(query),
+            calendar_url=f"{reverse('events:event-calendar')}?{query.urlencode()}".rstrip("?"),
+            api_url=f"{reverse('api-events')}?{api_query.urlencode()}",
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1) if page else [],
+        )
+        return context
+
+
+ATTENDANCE_MODES = {
+    Event.Format.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    Event.Format.VIRTUAL: "https://schema.org/OnlineEventAttendanceMode",
+    Event.Format.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def machine_date(event, day):
+    """ISO 8601 at the event's real precision: "2019-10" for a month, "2021-10-27" for a day."""
+    return day.strftime("%Y-%m") if event.date_precision == Event.Precision.MONTH else day.isoformat()
+
+
+def content_language(obj, field):
+    language = get_language()
+    return language if getattr(obj, f"{field}_{language}", None) else DEFAULT_LANGUAGE
+
+
+def event_structured_data(request, event):
+    """schema.org Event for search engines and calendars."""
+    url = request.build_absolute_uri(event.get_absolute_url())
+    place = {
+        "@type": "Place",
+        "name": event.location or event.host.city,
+        "address": {"@type": "PostalAddress", "addressLocality": event.host.city, "addressCountry": event.host.country},
+    }
+    # No meeting link is published; the event's own page is where its recordings are.
+    online = {"@type": "VirtualLocation", "name": gettext("Online"), "url": url}
+    location = {
+        Event.Format.IN_PERSON: place,
+        Event.Format.VIRTUAL: online,
+        Event.Format.HYBRID: [place, online],
+    }[event.format]
+    organizer = {"@type": "Organization", "name": event.host.organisation}
+    if event.host.website:
+        organizer["url"] = event.host.website
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "url": url,
+        "inLanguage": content_language(event, "title"),
+        "startDate": machine_date(event, event.start_date),
+        "endDate": machine_date(event, event.end_date or event.start_date),
+        "eventAttendanceMode": ATTENDANCE_MODES[event.format],
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": location,
+        "organizer": organizer,
+    }
+    if event.theme:
+        data["description"] = event.theme
+    visitors = [{"@type": "Organization", "name": partner.organisation} for partner in event.visitors.all()]
+    if visitors:
+        data["attendee"] = visitors
+    return data
+
+
+@method_decorator(detail_freshness, name="dispatch")
+class EventDetailView(DetailView):
+    """One event with everything it connects: cities, practices, transfers, recordings, releases."""
+
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        # Related rows by relation name only: events never import the practices app above it.
+        return Event.objects.with_relations().prefetch_related(
+            "recordings",
+            "practices__owner",
+            "workshop_transfers__practice__owner",
+            "workshop_transfers__importer",
+            "studied_transfers__importer",
+            Prefetch(
+                "releases",
+                queryset=PressRelease.objects.published().select_related("author"),
+                to_attr="published_releases",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        language = get_language()
+        # Cities that studied each practice here (study visits): practice id → importers.
+        studied_by = {}
+        for transfer in event.studied_transfers.all():
+            studied_by.setdefault(transfer.practice_id, []).append(transfer.importer)
+        workshop_transfers = event.workshop_transfers.all()
+        worked_on = {transfer.practice_id for transfer in workshop_transfers}
+        context.update(
+            in_page_language=all(
+                getattr(event, f"{field}_{language}", None) or not getattr(event, f"{field}_{DEFAULT_LANGUAGE}", None)
+                for field in ("title", "theme", "description")
+            ),
+            # At an import workshop the practice worked on has its own section; list any others.
+            practices=[
+                {"practice": practice, "studied_by": studied_by.get(practice.pk, [])}
+                for practice in event.practices.all()
+                if practice.pk not in worked_on
+            ],
+            workshop_transfers=workshop_transfers,
+            recordings=event.recordings.all(),
+            releases=event.published_releases,
+            visitors=event.visitors.all(),
+            structured_data=json_ld(event_structured_data(self.request, event)),
+            time_datetime=machine_date(event, event.start_date),
+            host_events_url=f"{reverse('events:event-list')}?city={event.host.slug}",
+            alternates=self._alternates(event),
+        )
+        return context
+
+    def _alternates(self, event):
+        """hreflang links for the languages the event is really written in, and English as x-default."""
+        links = []
+        for code in LANGUAGE_CODES:
+            if getattr(event, f"title_{code}", None):
+                with override(code):
+                    links.append({"code": code, "url": self.request.build_absolute_uri(event.get_absolute_url())})
+        links += [{"code": "x-default", "url": link["url"]} for link in links if link["code"] == DEFAULT_LANGUAGE]
+        return links
+
+
+def calendar_name(filterset):
+    """The calendar's display name, saying what it holds: "BETTER events: Tartu (host), Study visit"."""
+    data = filterset.form.cleaned_data
+    parts = []
+    if data.get("city"):
+        role = {"host": gettext("host"), "visitor": gettext("visitor")}.get(data.get("role"))
+        parts.append(f"{data['city'].city} ({role})" if role else data["city"].city)
+    labels = {"kind": dict(Event.Kind.choices), "format": dict(Event.Format.choices)}
+    for name in ("kind", "format"):
+        if data.get(name):
+            parts.append(str(labels[name][data[name]]))
+    if data.get("phase"):
+        parts.append(gettext("phase %(number)s") % {"number": data["phase"].number})
+    if data.get("year"):
+        parts.append(str(int(data["year"])))
+    if data.get("when"):
+        parts.append(gettext("upcoming") if data["when"] == "upcoming" else gettext("past"))
+    name = gettext("BETTER events")
+    return f"{name}: {', '.join(parts)}" if parts else name
+
+
+@method_decorator(list_freshness, name="dispatch")
+class EventCalendarView(View):
+    """The events of the list as iCalendar, with the same filters: a partner subscribes to "events in Tartu"."""
+
+    def get(self, request):
+        filterset = event_filterset(data=request.GET)
+        if not filterset.is_valid():
+            lines = [
+                f"{field}: {message}" for field, messages in error_messages(filterset).items() for message in messages
+            ]
+            return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8")
+        events = filterset.qs.order_by("start_date", "slug")
+        body = build_calendar(
+            events,
+            name=calendar_name(filterset),
+            absolute_url=lambda event: request.build_absolute_uri(event.get_absolute_url()),
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        city = filterset.form.cleaned_data.get("city")
+        filename = f"better-events-{city.slug}.ics" if city else "better-events.ics"
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response

@@ -1,0 +1,191 @@
+"""Reading good practices and their transfer paths for the public pages and the API.
+
+A practice's path to an importing city is built from what the site records: the Transfer row
+(its stage, the study visit, the import workshop) and the actions of the city's Regional Action Plan
+that the practice inspired. The furthest stage reached is the furthest of the recorded stage and
+what those records show: an inspiring action puts the practice in the action plan, a completed one
+means it is implemented. So a coordinator who links an action does not also have to move the stage
+for the path to be right.
+"""
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db.models import Count, Max, Prefetch
+from django.utils import timezone
+
+from events.models import Event
+from events.selectors import Freshness
+from projects.models import Partner, PressRelease
+
+from .filters import PracticeFilter
+from .models import Action, GoodPractice, RegionalActionPlan, Theme, Transfer
+
+Stage = Transfer.Stage
+STAGES = [Stage.STUDIED, Stage.IMPORT_WORKSHOP, Stage.ACTION_PLAN, Stage.IMPLEMENTED]
+STAGE_RANK = {stage.value: rank for rank, stage in enumerate(STAGES)}
+
+
+def stage_label(stage):
+    return Stage(stage).label
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stage of a transfer path, reached or not yet."""
+
+    stage: str
+    label: str
+    reached: bool
+    current: bool
+
+
+@dataclass
+class TransferPath:
+    """Where one practice stands in one importing city."""
+
+    practice: GoodPractice
+    importer: Partner
+    transfer: Transfer | None = None
+    actions: list[Action] = field(default_factory=list)
+
+    @property
+    def study_visit(self):
+        return self.transfer.study_visit if self.transfer else None
+
+    @property
+    def import_workshop(self):
+        return self.transfer.import_workshop if self.transfer else None
+
+    @property
+    def completed_actions(self):
+        return [action for action in self.actions if action.status == Action.Status.COMPLETED]
+
+    @cached_property
+    def stage(self):
+        """The furthest stage the records show (see the module's docstring)."""
+        reached = [Stage.STUDIED.value]
+        if self.transfer:
+            reached.append(self.transfer.stage)
+            if self.transfer.import_workshop_id:
+                reached.append(Stage.IMPORT_WORKSHOP.value)
+        if self.actions:
+            reached.append(Stage.ACTION_PLAN.value)
+        if self.completed_actions:
+            reached.append(Stage.IMPLEMENTED.value)
+        return max(reached, key=STAGE_RANK.__getitem__)
+
+    @property
+    def stage_label(self):
+        return stage_label(self.stage)
+
+    @property
+    def stage_rank(self):
+        return STAGE_RANK[self.stage]
+
+    @property
+    def steps(self):
+        rank = self.stage_rank
+        return [
+            Step(stage=stage.value, label=stage.label, reached=index <= rank, current=index == rank)
+            for index, stage in enumerate(STAGES)
+        ]
+
+
+def transfer_paths(practice):
+    """The practice's paths, one per importing city in the partners' order.
+
+    Reads only prefetched relations (see practice_queryset): no query per practice.
+    """
+    paths = {}
+    for transfer in practice.transfers.all():
+        paths[transfer.importer_id] = TransferPath(practice=practice, importer=transfer.importer, transfer=transfer)
+    for action in practice.actions.all():
+        partner = action.plan.partner
+        if partner.pk == practice.owner_id:
+            # A city's own practice in its own plan is not a transfer.
+            continue
+        path = paths.setdefault(partner.pk, TransferPath(practice=practice, importer=partner))
+        path.actions.append(action)
+    return sorted(paths.values(), key=lambda path: (path.importer.order, path.importer.slug))
+
+
+def practice_queryset():
+    """Everything the catalogue and the API show of a practice, in a constant number of queries."""
+    return GoodPractice.objects.with_relations().prefetch_related(
+        Prefetch(
+            "transfers",
+            queryset=Transfer.objects.select_related("importer", "study_visit", "import_workshop").order_by(
+                "importer__order", "importer__slug"
+            ),
+        ),
+        Prefetch(
+            "actions",
+            queryset=Action.objects.select_related("plan__partner").order_by(
+                "plan__partner__order", "plan__partner__slug", "number"
+            ),
+        ),
+    )
+
+
+def practice_detail_queryset():
+    """practice_queryset plus the events where the practice was examined and its published releases."""
+    return practice_queryset().prefetch_related(
+        Prefetch("events", queryset=Event.objects.select_related("host").order_by("start_date", "slug")),
+        Prefetch("releases", queryset=PressRelease.objects.published().select_related("author")),
+    )
+
+
+def practice_filterset(*, data=None, queryset=None) -> PracticeFilter:
+    """Practices filtered by the public parameters; check `.is_valid()` before using `.qs`."""
+    if queryset is None:
+        queryset = practice_queryset()
+    return PracticeFilter(data=data if data is not None else {}, queryset=queryset)
+
+
+def partners():
+    """The cities of the network, in the site's order."""
+    return list(Partner.objects.all())
+
+
+# Conditional GET (Last-Modified / ETag)
+
+
+def practices_freshness(*, slug=None) -> Freshness | None:
+    """Validators of the catalogue and the API (slug None) or of one practice's page (None if no such practice).
+
+    Last-Modified is the latest timestamp among what the pages show: the practices (or the one), the
+    events and the published releases (a scheduled release appears when its time comes). Transfers,
+    actions, action plans, themes and cities have no timestamp, and a deletion leaves none behind, so
+    the ETag also fingerprints their rows: a changed stage never answers 304. These tables are small
+    (five cities and their practices), so reading them costs a constant few queries.
+    """
+    practices = GoodPractice.objects.all()
+    if slug is not None:
+        practices = practices.filter(slug=slug)
+    practice_rows = list(practices.order_by("pk").values_list("pk", "updated_at"))
+    if slug is not None and not practice_rows:
+        return None
+    events = Event.objects.aggregate(latest=Max("updated_at"))
+    releases = PressRelease.objects.published().aggregate(
+        latest=Max("updated_at"), published=Max("published_at"), count=Count("pk")
+    )
+    stamps = [stamp for _pk, stamp in practice_rows]
+    stamps += [events["latest"], releases["latest"], releases["published"]]
+    stamps = [stamp for stamp in stamps if stamp is not None]
+    latest = max(stamps) if stamps else timezone.make_aware(datetime.datetime(2019, 1, 1))
+
+    digest = hashlib.sha256(repr((practice_rows, events, releases)).encode())
+    for rows in (
+        Transfer.objects.values_list(),
+        Action.objects.values_list(),
+        Action.practices.through.objects.values_list(),
+        RegionalActionPlan.objects.values_list(),
+        Theme.objects.values_list(),
+        Partner.objects.values_list(),
+    ):
+        digest.update(repr(list(rows.order_by("pk"))).encode())
+    prefix = "practices" if slug is None else f"practice-{practice_rows[0][0]}"
+    return Freshness(last_modified=latest, etag=f'"{prefix}-{digest.hexdigest()[:24]}"')

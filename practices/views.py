@@ -1,0 +1,128 @@
+from django.conf import settings
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
+from django.views.generic import DetailView, ListView
+
+from events.http import conditional
+
+from .filters import error_messages
+from .network import build_network
+from .selectors import (
+    partners,
+    practice_detail_queryset,
+    practice_filterset,
+    practices_freshness,
+    transfer_paths,
+)
+
+# Fields a visitor reads on the detail page; where one exists only in English, the page says so.
+TEXT_FIELDS = [
+    "title",
+    "summary",
+    "description",
+    "resources_needed",
+    "evidence_of_success",
+    "potential_for_transfer",
+    "timescale",
+]
+
+
+# Repeat visits answer 304 when nothing changed (events.http.conditional: validators only on real
+# pages, never on a 400 or 404). `no-cache` makes browsers ask every time instead of guessing a
+# freshness period from Last-Modified, so an edit shows at once.
+conditional_list = [
+    cache_control(no_cache=True),
+    conditional(lambda request, *args, **kwargs: practices_freshness()),
+]
+conditional_detail = [
+    cache_control(no_cache=True),
+    conditional(lambda request, *args, slug, **kwargs: practices_freshness(slug=slug)),
+]
+
+
+@method_decorator(conditional_list, name="dispatch")
+class PracticeListView(ListView):
+    """The catalogue: the filter form, the transfer network of the practices listed, and the practices."""
+
+    template_name = "practices/practice_list.html"
+    context_object_name = "practices"
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = practice_filterset(data=request.GET)
+        if not self.filterset.is_valid():
+            # The form again with its errors, and no list: an unknown value never shows everything.
+            self.object_list = self.filterset.queryset.none()
+            context = {"view": self, "filter": self.filterset, "errors": error_messages(self.filterset)}
+            return self.render_to_response(context, status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        practices = list(context["object_list"])
+        all_paths = []
+        for practice in practices:
+            practice.paths = transfer_paths(practice)
+            all_paths.extend(practice.paths)
+        network = build_network(partners(), all_paths)
+        context.update(
+            {
+                "practices": practices,
+                "filter": self.filterset,
+                "is_filtered": self.filterset.is_filtered,
+                "network": network,
+                "network_svg": network.svg(id_prefix="network"),
+                "api_url": self._api_url(),
+            }
+        )
+        return context
+
+    def _api_url(self):
+        """The same selection as JSON, in the page's language."""
+        query = QueryDict(mutable=True)
+        for name in self.filterset.filters:
+            value = self.request.GET.get(name)
+            if value:
+                query[name] = value
+        query["lang"] = get_language()
+        return f"{reverse('api-practices')}?{query.urlencode()}"
+
+
+@method_decorator(conditional_detail, name="dispatch")
+class PracticeDetailView(DetailView):
+    """One practice: its fields and its transfer path to each city that took it up."""
+
+    template_name = "practices/practice_detail.html"
+    context_object_name = "practice"
+
+    def get_queryset(self):
+        return practice_detail_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        practice = self.object
+        context.update(
+            {
+                "paths": transfer_paths(practice),
+                "events": list(practice.events.all()),
+                "releases": list(practice.releases.all()),
+                "in_english_only": self._fields_in_english_only(practice),
+            }
+        )
+        return context
+
+    def _fields_in_english_only(self, practice):
+        """True where some of the practice's text falls back to English on this page."""
+        language = get_language()
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        if language == default:
+            return False
+        return any(
+            getattr(practice, f"{name}_{default}", "") and not getattr(practice, f"{name}_{language}", "")
+            for name in TEXT_FIELDS
+        )

@@ -1,0 +1,38 @@
+"""Run inside `manage.py shell` by test_smoke_sqlite: fetch every public page listed in the
+sitemap (and each language alternate), plus the feeds, calendar and APIs, on the current database."""
+
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+from django.test import Client
+
+client = Client(HTTP_HOST="localhost")
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+sitemap = client.get("/sitemap.xml")
+assert sitemap.status_code == 200, sitemap.status_code
+root = ET.fromstring(sitemap.content)
+paths = set()
+for url in root.findall("s:url", NS):
+    paths.add(urlsplit(url.find("s:loc", NS).text).path)
+    for link in url.findall("x:link", NS):
+        paths.add(urlsplit(link.get("href")).path)
+paths |= {
+    "/",
+    "/robots.txt",
+    "/en/news/feed/",
+    "/et/news/atom/",
+    "/en/events/calendar.ics?city=tartu",
+    "/api/events/?city=gavle&lang=et",
+    "/api/practices/?lang=hu",
+    "/en/search/?q=Genoa",
+    "/et/search/?q=BETTER",
+}
+failures = []
+for path in sorted(paths):
+    response = client.get(path, follow=path == "/")
+    if response.status_code != 200:
+        failures.append(f"{path} -> {response.status_code}")
+print(f"SMOKE pages={len(paths)} failures={len(failures)}")
+for failure in failures:
+    print("SMOKE FAIL", failure)
