@@ -4,12 +4,17 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from projects.admin import FORMFIELD_OVERRIDES, TranslatedAdmin, in_every_language
+from projects.admin_comfort import EditingComfortMixin
+from projects.admin_concurrency import ConcurrencyAdminMixin
+from projects.admin_history import HistoryAdminMixin
+from projects.admin_markdown import MarkdownPreviewAdminMixin
+from projects.admin_scope import CityScopedInlineMixin
 
 from .forms import EventAdminForm
 from .models import Event, Recording
 
 
-class RecordingInline(TranslationTabularInline):
+class RecordingInline(CityScopedInlineMixin, TranslationTabularInline):
     model = Recording
     extra = 0
     formfield_overrides = FORMFIELD_OVERRIDES
@@ -17,8 +22,12 @@ class RecordingInline(TranslationTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TranslatedAdmin):
+class EventAdmin(
+    HistoryAdminMixin, ConcurrencyAdminMixin, MarkdownPreviewAdminMixin, EditingComfortMixin, TranslatedAdmin
+):
     form = EventAdminForm
+    markdown_fields = ("description",)
+    city_field = "host"  # see projects.admin_scope: a coordinator edits the events their city hosts
     list_display = ["title", "kind", "date", "host", "format", "semester", "phase"]
     list_filter = ["kind", "host", "semester__phase", "format", "date_precision"]
     list_select_related = ["host", "semester__phase"]
@@ -62,6 +71,7 @@ class EventAdmin(TranslatedAdmin):
 
 @admin.register(Recording)
 class RecordingAdmin(TranslatedAdmin):
+    city_field = "event__host"
     list_display = ["title", "event", "url", "order"]
     list_select_related = ["event"]
     list_filter = ["event__kind"]

@@ -4,6 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from projects.admin import TranslatedAdmin, in_every_language
+from projects.admin_comfort import EditingComfortMixin
+from projects.admin_concurrency import ConcurrencyAdminMixin
+from projects.admin_history import HistoryAdminMixin
+from projects.admin_markdown import MarkdownPreviewAdminMixin
+from projects.admin_media import ImageAdminMixin
+from projects.admin_scope import CityScopedInlineMixin
 
 from .forms import TransferAdminForm
 from .models import Action, GoodPractice, RegionalActionPlan, Theme, Transfer
@@ -17,7 +23,7 @@ class ThemeAdmin(TranslatedAdmin):
     fields = ["name", "slug"]
 
 
-class TransferInline(TranslationStackedInline):
+class TransferInline(CityScopedInlineMixin, TranslationStackedInline):
     model = Transfer
     form = TransferAdminForm
     extra = 0
@@ -26,7 +32,16 @@ class TransferInline(TranslationStackedInline):
 
 
 @admin.register(GoodPractice)
-class GoodPracticeAdmin(TranslatedAdmin):
+class GoodPracticeAdmin(
+    HistoryAdminMixin,
+    ConcurrencyAdminMixin,
+    ImageAdminMixin,
+    MarkdownPreviewAdminMixin,
+    EditingComfortMixin,
+    TranslatedAdmin,
+):
+    markdown_fields = ("description",)
+    city_field = "owner"  # see projects.admin_scope: a coordinator edits the practices their city owns
     list_display = ["title", "owner", "theme", "transfer_count"]
     list_filter = ["owner", "theme"]
     list_select_related = ["owner", "theme"]
@@ -55,7 +70,8 @@ class GoodPracticeAdmin(TranslatedAdmin):
 
 
 @admin.register(Transfer)
-class TransferAdmin(TranslatedAdmin):
+class TransferAdmin(EditingComfortMixin, TranslatedAdmin):
+    city_field = "practice__owner"
     form = TransferAdminForm
     list_display = ["practice", "owner", "importer", "stage", "study_visit", "import_workshop"]
     list_filter = ["stage", "importer", "practice__owner"]
@@ -69,7 +85,7 @@ class TransferAdmin(TranslatedAdmin):
         return obj.practice.owner
 
 
-class ActionInline(TranslationStackedInline):
+class ActionInline(CityScopedInlineMixin, TranslationStackedInline):
     model = Action
     extra = 0
     fields = ["number", "title", "status", "description", "practices"]
@@ -78,6 +94,7 @@ class ActionInline(TranslationStackedInline):
 
 @admin.register(RegionalActionPlan)
 class RegionalActionPlanAdmin(TranslatedAdmin):
+    city_field = "partner"
     list_display = ["title", "partner", "policy_instrument", "document"]
     list_filter = ["partner"]
     list_select_related = ["partner"]
@@ -88,6 +105,7 @@ class RegionalActionPlanAdmin(TranslatedAdmin):
 
 @admin.register(Action)
 class ActionAdmin(TranslatedAdmin):
+    city_field = "plan__partner"
     list_display = ["number", "title", "plan", "status"]
     list_filter = ["status", "plan__partner"]
     list_select_related = ["plan"]

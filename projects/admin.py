@@ -13,11 +13,21 @@ from modeltranslation import settings as mt_settings
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
+from .admin_comfort import EditingComfortMixin, follow_user_language
+from .admin_concurrency import ConcurrencyAdminMixin
+from .admin_history import HistoryAdminMixin
+from .admin_markdown import MarkdownPreviewAdminMixin
+from .admin_media import ImageAdminMixin
+from .admin_preview import ReleasePreviewAdminMixin
+from .admin_scope import CityScopeMixin
+from .admin_translation import MissingTranslationFilter, OutdatedTranslationFilter, TranslationWorkflowAdminMixin
 from .models import Coordinator, Partner, Phase, PressRelease, Project, Semester
 
 admin.site.site_header = _("BETTER administration")
 admin.site.site_title = _("BETTER administration")
 admin.site.index_title = _("Content of the BETTER site")
+# After login a coordinator lands in their city's language (see admin_comfort).
+admin.site.login = follow_user_language(admin.site.login)
 
 
 def in_every_language(*fields):
@@ -45,14 +55,14 @@ class SafeViewOnSiteMixin:
 FORMFIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
-class SiteAdmin(SafeViewOnSiteMixin, admin.ModelAdmin):
+class SiteAdmin(CityScopeMixin, SafeViewOnSiteMixin, admin.ModelAdmin):
     """Base for models without translated fields."""
 
     list_per_page = 50
     formfield_overrides = FORMFIELD_OVERRIDES
 
 
-class TranslatedAdmin(SafeViewOnSiteMixin, TranslationAdmin):
+class TranslatedAdmin(CityScopeMixin, SafeViewOnSiteMixin, TranslationAdmin):
     """Base for models with translated fields: one tab per language above each translated field.
 
     modeltranslation's TabbedTranslationAdmin loads jQuery UI from a CDN; the site depends on no
@@ -90,7 +100,9 @@ class CoordinatorInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(TranslatedAdmin):
+class PartnerAdmin(ImageAdminMixin, TranslatedAdmin):
+    image_field = "logo"
+    image_alt_field = None  # public pages name a logo by its city
     list_display = ["city", "country", "language", "organisation", "contact_email", "order"]
     list_editable = ["order"]
     list_filter = ["language"]
@@ -126,11 +138,24 @@ class SemesterAdmin(SiteAdmin):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(TranslatedAdmin):
+class PressReleaseAdmin(
+    HistoryAdminMixin,
+    ConcurrencyAdminMixin,
+    ImageAdminMixin,
+    MarkdownPreviewAdminMixin,
+    EditingComfortMixin,
+    TranslationWorkflowAdminMixin,
+    ReleasePreviewAdminMixin,
+    TranslatedAdmin,
+):
+    image_content_fields = ("title", "body")  # a release is written in a language with both
+    markdown_fields = ("body",)
+    phase_date_field = "published_at"
     # Related events and practices are edited from the event's and the practice's page: those
     # relations live in the higher apps, which this app never imports.
-    list_display = ["title", "author", "status", "published_at", "languages"]
-    list_filter = ["status", "author"]
+    city_field = "author"  # see admin_scope: a coordinator edits their city's releases
+    list_display = ["title", "author", "status", "published_at", "translations"]
+    list_filter = ["status", "author", MissingTranslationFilter, OutdatedTranslationFilter]
     list_select_related = ["author"]
     search_fields = [*in_every_language("title", "lead"), "slug"]
     date_hierarchy = "published_at"
@@ -142,11 +167,6 @@ class PressReleaseAdmin(TranslatedAdmin):
         (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
-
-    @admin.display(description=_("languages written"))
-    def languages(self, obj):
-        # Read from the row's own columns: no query per release.
-        return ", ".join(obj.available_languages)
 
 
 @admin.register(Coordinator)

@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Project, partners and press releases")
+
+    def ready(self):
+        # Imported here: permissions uses auth's models, not loaded while the registry is populated.
+        from .permissions import create_groups_after_migrate
+
+        # Production gets the coordinators' and editors' groups from `migrate` itself.
+        post_migrate.connect(create_groups_after_migrate, dispatch_uid="projects.ensure_groups")

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import translation_status as translations
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 COUNTRY_CODE = RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter ISO 3166 code in capitals, e.g. EE."))
 
@@ -187,6 +189,23 @@ class PressRelease(models.Model):
     image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Which English text each translation was written from (see projects.translation_status);
+    # kept by save(), never typed in. Equal to source_fingerprint: the translation is up to date.
+    source_fingerprint = models.CharField(
+        _("fingerprint of the English text"), max_length=64, blank=True, editable=False
+    )
+    et_source_fingerprint = models.CharField(
+        _("English text the Estonian translation was made from"), max_length=64, blank=True, editable=False
+    )
+    hu_source_fingerprint = models.CharField(
+        _("English text the Hungarian translation was made from"), max_length=64, blank=True, editable=False
+    )
+    it_source_fingerprint = models.CharField(
+        _("English text the Italian translation was made from"), max_length=64, blank=True, editable=False
+    )
+    sv_source_fingerprint = models.CharField(
+        _("English text the Swedish translation was made from"), max_length=64, blank=True, editable=False
+    )
 
     objects = PressReleaseQuerySet.as_manager()
 
@@ -209,6 +228,12 @@ class PressRelease(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        changed = translations.record_sources(self, kwargs.get("update_fields"))
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *changed}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("projects:release-detail", kwargs={"slug": self.slug})
@@ -234,6 +259,21 @@ class PressRelease(models.Model):
     @property
     def available_languages(self):
         return [code for code in LANGUAGE_CODES if self.has_language(code)]
+
+    def translation_status(self, language):
+        """complete / missing / outdated (a translation made from an earlier English text)."""
+        return translations.status(self, language)
+
+    def is_translation_outdated(self, language):
+        return translations.is_outdated(self, language)
+
+    def confirm_translation(self, language):
+        """The translator checked `language` against the English: up to date again (on save). False where
+        there is nothing to confirm (English itself, or no translation)."""
+        if language not in translations.TARGET_LANGUAGES or not translations.has_text(self, language):
+            return False
+        setattr(self, translations.fingerprint_field(language), translations.source_fingerprint(self))
+        return True
 
 
 class Coordinator(models.Model):

@@ -31,3 +31,14 @@ def browser_type_launch_args(browser_type_launch_args):
 def _media_root(settings, tmp_path):
     """Uploaded files of a test go to a temporary folder, never the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """A request to a /<lang>/ page leaves that language active in the test thread; start every
+    test from English so no test depends on the one before it."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from projects.images import RENDITION_WIDTHS, responsive_image
 from projects.markdown import render_markdown
 
 register = template.Library()
@@ -112,3 +113,14 @@ def nav_item(context, view_name, label, section=None):
         elif section and match is not None and match.view_name.startswith(section):
             current = "true"
     return {"url": url, "label": label, "current": current}
+
+
+@register.simple_tag
+def rendition(image, *widths):
+    """`{% rendition release.image as img %}`: resized copies of an uploaded image for srcset.
+
+    Gives img.src, img.srcset, img.width and img.height (see projects.images.ResponsiveImage), or None
+    where there is no image or its file is missing or broken: the template then shows none.
+    `{% rendition partner.logo 240 480 as img %}` asks for other widths than the default 480 and 960.
+    """
+    return responsive_image(image, [int(width) for width in widths] or RENDITION_WIDTHS)

@@ -8,7 +8,6 @@ where settings.DEMO_ACCOUNTS is on.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -16,29 +15,12 @@ from events.models import Event
 from practices import demo_content as data
 from practices.models import Action, GoodPractice, RegionalActionPlan, Theme, Transfer
 from projects.models import Coordinator, Partner, Phase, PressRelease, Project, Semester
+from projects.permissions import COORDINATOR_GROUP, MissingPermissionsError, ensure_groups
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 # Shared by every demo account and printed by `make run`; only ever set in the local demo database.
 DEMO_PASSWORD = "better-demo"  # noqa: S105
-COORDINATOR_GROUP = "City coordinators"
-# What a city coordinator edits in the admin, and what they only need to see to do it.
-COORDINATOR_EDITS = [
-    ("projects", "pressrelease"),
-    ("events", "event"),
-    ("events", "recording"),
-    ("practices", "goodpractice"),
-    ("practices", "transfer"),
-    ("practices", "regionalactionplan"),
-    ("practices", "action"),
-]
-COORDINATOR_VIEWS = [
-    ("projects", "partner"),
-    ("projects", "phase"),
-    ("projects", "semester"),
-    ("projects", "project"),
-    ("practices", "theme"),
-]
 
 
 def translated(field, texts):
@@ -321,8 +303,10 @@ class Command(BaseCommand):
             created_names.append("admin (superuser)")
         admin.save()
 
-        group, _created = Group.objects.get_or_create(name=COORDINATOR_GROUP)
-        group.permissions.set(self.coordinator_permissions())
+        try:
+            group = ensure_groups()[COORDINATOR_GROUP]
+        except MissingPermissionsError as error:
+            raise CommandError(f"{error}: run migrate first.") from error
         for slug, partner in partners.items():
             user, created = user_model.objects.get_or_create(username=slug)
             user.is_staff = True
@@ -333,20 +317,6 @@ class Command(BaseCommand):
             user.groups.add(group)
             self.upsert(Coordinator, user=user, defaults={"partner": partner})
         return created_names
-
-    def coordinator_permissions(self):
-        wanted = [
-            (app_label, f"{action}_{model}")
-            for app_label, model in COORDINATOR_EDITS
-            for action in ("add", "change", "delete", "view")
-        ] + [(app_label, f"view_{model}") for app_label, model in COORDINATOR_VIEWS]
-        permissions = []
-        for app_label, codename in wanted:
-            try:
-                permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-            except Permission.DoesNotExist as error:
-                raise CommandError(f"Permission {app_label}.{codename} is missing: run migrate first.") from error
-        return permissions
 
     def print_summary(self, created_accounts):
         counts = [

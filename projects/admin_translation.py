@@ -1,0 +1,149 @@
+"""The translation workflow in the press releases' admin.
+
+- a "translations" column: each language complete (✓), missing (✗) or outdated (⟳), in text;
+- list filters "missing translation" and "outdated translation" by language, in the database;
+- on the change form (templates/admin/projects/pressrelease/change_form.html), the same at a
+  glance with preview links per language, and for an outdated translation the user may edit a
+  checkbox to re-confirm it when the English change needs no change to it.
+
+The state itself lives in the model (projects.translation_status); this module only shows it.
+"""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from . import translation_status
+from .admin_preview import preview_url
+from .models import PressRelease
+from .translation_status import Status
+
+# The name of the change form's re-confirm checkboxes; one value per language.
+CONFIRM_FIELD = "_translation_confirmed"
+SYMBOLS = {Status.COMPLETE: "✓", Status.MISSING: "✗", Status.OUTDATED: "⟳"}
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+class _LanguageFilter(admin.SimpleListFilter):
+    languages = translation_status.LANGUAGE_CODES
+
+    def lookups(self, request, model_admin):
+        return [(code, LANGUAGE_NAMES[code]) for code in self.languages]
+
+    def queryset(self, request, queryset):
+        code = self.value()
+        if code is None:
+            return queryset
+        if code not in self.languages:
+            raise IncorrectLookupParameters(gettext("Unknown language: %(code)s") % {"code": code})
+        return queryset.filter(self.condition(code))
+
+
+class MissingTranslationFilter(_LanguageFilter):
+    title = _("missing translation")
+    parameter_name = "missing_translation"
+    condition = staticmethod(translation_status.missing_q)
+
+
+class OutdatedTranslationFilter(_LanguageFilter):
+    title = _("outdated translation")
+    parameter_name = "outdated_translation"
+    languages = translation_status.TARGET_LANGUAGES
+    condition = staticmethod(translation_status.outdated_q)
+
+
+def describe(release, code):
+    """ "Estonian: missing lead, body" — the full sentence behind a symbol."""
+    state = release.translation_status(code)
+    if state == Status.MISSING:
+        missing = ", ".join(str(PressRelease._meta.get_field(field).verbose_name) for field in _missing(release, code))
+        return gettext("%(language)s: missing %(fields)s") % {"language": LANGUAGE_NAMES[code], "fields": missing}
+    if state == Status.OUTDATED:
+        return gettext("%(language)s: outdated, the English changed after it was translated") % {
+            "language": LANGUAGE_NAMES[code]
+        }
+    return gettext("%(language)s: complete") % {"language": LANGUAGE_NAMES[code]}
+
+
+def _missing(release, code):
+    return translation_status.missing_fields(release, code)
+
+
+def status_label(release, code):
+    state = release.translation_status(code)
+    text = f"{code} {SYMBOLS[state]}"
+    if state == Status.OUTDATED:
+        text = f"{text} {Status.OUTDATED.label}"
+    return text
+
+
+class TranslationWorkflowAdminMixin:
+    """For PressReleaseAdmin. Add "translations" to list_display and the two filters to list_filter."""
+
+    @admin.display(description=_("translations"))
+    def translations(self, obj):
+        # Read from the row's own columns: no query per release.
+        return format_html(
+            '<span class="translation-status">{}</span>',
+            format_html_join(
+                " ",
+                '<span class="translation-status__item translation-status--{}" title="{}">{}</span>',
+                (
+                    (obj.translation_status(code), describe(obj, code), status_label(obj, code))
+                    for code in translation_status.LANGUAGE_CODES
+                ),
+            ),
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk is not None:
+            form = context["adminform"].form
+            confirmed = request.POST.getlist(CONFIRM_FIELD) if request.method == "POST" else []
+            context["translation_rows"] = [
+                {
+                    "code": code,
+                    "name": LANGUAGE_NAMES[code],
+                    "status": obj.translation_status(code),
+                    "label": status_label(obj, code),
+                    "description": describe(obj, code),
+                    "missing": [
+                        capfirst(PressRelease._meta.get_field(field).verbose_name) for field in _missing(obj, code)
+                    ],
+                    "preview_url": preview_url(obj, code),
+                    "can_confirm": obj.is_translation_outdated(code) and self.may_edit_language(form, code),
+                    "confirmed": code in confirmed,
+                }
+                for code in translation_status.LANGUAGE_CODES
+            ]
+            context["translation_confirm_field"] = CONFIRM_FIELD
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
+    @staticmethod
+    def may_edit_language(form, code):
+        """The user may write `code` in this form: its fields are there and not disabled (read-only
+        fields are left out of the admin's form altogether)."""
+        for name in translation_status.text_fields(code):
+            field = form.fields.get(name)
+            if field is None or field.disabled:
+                return False
+        return True
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            confirmed = []
+            for code in dict.fromkeys(request.POST.getlist(CONFIRM_FIELD)):
+                # Only a language the user may write in this form; any other value is ignored.
+                if code in LANGUAGE_NAMES and self.may_edit_language(form, code) and obj.confirm_translation(code):
+                    confirmed.append(LANGUAGE_NAMES[code])
+            if confirmed:
+                self.message_user(
+                    request,
+                    gettext("Marked as up to date with the English: %(languages)s.")
+                    % {"languages": ", ".join(str(name) for name in confirmed)},
+                    messages.SUCCESS,
+                )
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,422 @@
+"""History that loses nothing: revisions on every admin save, the history page, restoring an earlier version.
+
+Everything goes through the admin's real views, posting the change form as a browser would.
+"""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+import reversion
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from reversion.models import Version
+
+from events.factories import EventFactory, RecordingFactory
+from events.models import Event
+from practices.factories import GoodPracticeFactory
+from practices.models import GoodPractice
+from projects.factories import CoordinatorFactory, PartnerFactory, PressReleaseFactory, UserFactory
+from projects.models import PressRelease
+from projects.permissions import COORDINATOR_GROUP, ensure_groups
+
+pytestmark = pytest.mark.django_db
+
+
+# --- posting the admin's form as a browser does ------------------------------------------------------------------
+
+
+class FormReader(HTMLParser):
+    """The values a browser would submit from the form with id `form_id`."""
+
+    SKIPPED_TYPES = {"submit", "button", "image", "reset", "file"}
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.inside = False
+        self.data = {}
+        self.textarea = None
+        self.select = None
+
+    def add(self, name, value):
+        self.data.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("id") == self.form_id
+        if not self.inside or "disabled" in attrs:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in self.SKIPPED_TYPES or (kind in {"checkbox", "radio"} and "checked" not in attrs):
+                return
+            self.add(name, attrs.get("value", "on" if kind in {"checkbox", "radio"} else ""))
+        elif tag == "textarea" and name:
+            self.textarea = [name, ""]
+        elif tag == "select" and name:
+            self.select = {"name": name, "multiple": "multiple" in attrs, "first": None, "chosen": []}
+        elif tag == "option" and self.select is not None:
+            value = attrs.get("value", "")
+            if self.select["first"] is None:
+                self.select["first"] = value
+            if "selected" in attrs:
+                self.select["chosen"].append(value)
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea" and self.textarea is not None:
+            name, text = self.textarea
+            # Browsers drop the newline that follows <textarea>.
+            self.add(name, text.removeprefix("\r\n").removeprefix("\n"))
+            self.textarea = None
+        elif tag == "select" and self.select is not None:
+            chosen = self.select["chosen"]
+            if not chosen and not self.select["multiple"] and self.select["first"] is not None:
+                chosen = [self.select["first"]]
+            for value in chosen:
+                self.add(self.select["name"], value)
+            self.select = None
+
+
+def form_data(response, model=PressRelease):
+    assert response.status_code == 200, response.status_code
+    reader = FormReader(f"{model._meta.model_name}_form")
+    reader.feed(response.content.decode())
+    assert reader.data, "no change form on the page"
+    return reader.data
+
+
+def admin_url(obj, view, *args):
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_{view}", args=[obj.pk, *args])
+
+
+def edit(client, obj, **changes):
+    """GET the change form, change some fields, POST it back; returns the POST's response."""
+    url = admin_url(obj, "change")
+    data = form_data(client.get(url), type(obj))
+    for name, value in changes.items():
+        data[name] = value if isinstance(value, list) else [value]
+    return client.post(url, data)
+
+
+def versions(obj):
+    return list(Version.objects.get_for_object(obj).select_related("revision__user").order_by("pk"))
+
+
+def restore_url(obj, version):
+    return admin_url(obj, "restore", version.pk)
+
+
+# --- people ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor(client):
+    user = UserFactory(username="editor", is_superuser=True)
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def genoa():
+    return PartnerFactory(city_en="Genoa", slug="genoa", country="IT", language="it")
+
+
+@pytest.fixture
+def tartu():
+    return PartnerFactory(city_en="Tartu", slug="tartu", country="EE", language="et")
+
+
+def coordinator_of(partner, username):
+    groups = ensure_groups()
+    coordinator = CoordinatorFactory(partner=partner, user__username=username)
+    coordinator.user.groups.add(groups[COORDINATOR_GROUP])
+    return coordinator.user
+
+
+@pytest.fixture
+def release(genoa):
+    return PressReleaseFactory(
+        author=genoa, slug="phase-one", title_en="A", title_et="Eesti pealkiri", body_en="First body.", body_et="Tekst."
+    )
+
+
+def release_with_history(client, release):
+    """The release saved twice through the admin: title A → B in English, and a new Estonian title."""
+    assert edit(client, release, title_en="B", title_et="Uus pealkiri").status_code == 302
+    release.refresh_from_db()
+    return release
+
+
+# --- revisions ------------------------------------------------------------------------------------------------------
+
+
+def test_adding_a_release_in_the_admin_records_a_revision_by_the_user(client, editor, genoa):
+    data = form_data(client.get(reverse("admin:projects_pressrelease_add")))
+    data.update(
+        {
+            "author": [str(genoa.pk)],
+            "slug": ["new-release"],
+            "title_en": ["New release"],
+            "body_en": ["Body."],
+            "title_et": ["Uus teade"],
+        }
+    )
+    response = client.post(reverse("admin:projects_pressrelease_add"), data)
+    assert response.status_code == 302
+    release = PressRelease.objects.get(slug="new-release")
+    (version,) = versions(release)
+    assert version.revision.user == editor
+    assert version.field_dict["title_et"] == "Uus teade"
+
+
+def test_changing_a_release_records_the_state_before_and_after_with_all_languages(client, editor, release):
+    release_with_history(client, release)
+    before, after = versions(release)
+    # Made before history was kept (demo content): its state is recorded first, then the change.
+    assert (before.field_dict["title_en"], before.field_dict["title_et"]) == ("A", "Eesti pealkiri")
+    assert (after.field_dict["title_en"], after.field_dict["title_et"]) == ("B", "Uus pealkiri")
+    assert after.revision.user == editor
+    assert before.revision.user is None
+
+
+def test_changing_an_event_records_its_visitors_releases_and_recordings(client, editor, genoa, tartu, release):
+    event = EventFactory(host=genoa, slug="visit")
+    RecordingFactory(event=event, title_en="Slides", url="https://example.org/slides")
+    response = edit(client, event, visitors=[str(tartu.pk)], releases=[str(release.pk)])
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    latest = versions(event)[-1]
+    assert latest.field_dict["visitors"] == [tartu.pk]
+    assert latest.field_dict["releases"] == [release.pk]
+    carried = [v for v in latest.revision.version_set.all() if v.object_repr == "Slides"]
+    assert len(carried) == 1
+
+
+def test_changing_a_practice_records_a_revision(client, editor, genoa):
+    practice = GoodPracticeFactory(owner=genoa, slug="signature", title_en="Digital signature")
+    assert edit(client, practice, title_en="E-signature", title_hu="E-aláírás").status_code == 302
+    latest = versions(practice)[-1]
+    assert (latest.field_dict["title_en"], latest.field_dict["title_hu"]) == ("E-signature", "E-aláírás")
+    assert latest.revision.user == editor
+
+
+def test_deleting_a_release_keeps_its_last_state(client, editor, release):
+    response = client.post(admin_url(release, "delete"), {"post": "yes"})
+    assert response.status_code == 302
+    assert not PressRelease.objects.filter(pk=release.pk).exists()
+    (version,) = Version.objects.get_for_model(PressRelease).filter(object_id=str(release.pk))
+    assert version.field_dict["title_et"] == "Eesti pealkiri"
+    assert version.revision.user == editor
+
+
+# --- the history page -----------------------------------------------------------------------------------------------
+
+
+def test_history_page_lists_each_save_with_user_and_field_changes(client, editor, release):
+    release_with_history(client, release)
+    html = client.get(admin_url(release, "history")).content.decode()
+    assert "editor" in html
+    assert re.search(r"Title \(English\)</th>\s*<td>\s*<del>A</del>.*?<ins>B</ins>", html, re.S)
+    assert re.search(
+        r"Title \(Estonian\)</th>\s*<td>\s*<del>Eesti pealkiri</del>.*?<ins>Uus pealkiri</ins>", html, re.S
+    )
+    # Fields that did not change are not listed.
+    assert "Body (English)" not in html
+    assert "First recorded version." in html
+
+
+def test_history_page_shows_a_long_text_change_as_a_word_diff(client, editor, release):
+    words = " ".join(f"word{n}" for n in range(60))
+    release.body_en = words
+    release.save()
+    assert edit(client, release, body_en=words.replace("word30", "changed")).status_code == 302
+    html = client.get(admin_url(release, "history")).content.decode()
+    assert "<del>word30</del> <ins>changed</ins>" in html
+    # Only a few words around the change, not the whole text twice.
+    assert "word5 " not in html
+    assert "…" in html
+
+
+def test_history_page_names_changed_partners_and_recordings(client, editor, genoa, tartu):
+    event = EventFactory(host=genoa, slug="visit")
+    assert edit(client, event, visitors=[str(tartu.pk)]).status_code == 302
+    RecordingFactory(event=event, title_en="Slides", url="https://example.org/slides")
+    assert edit(client, event, location="Genoa harbour").status_code == 302
+    html = client.get(admin_url(event, "history")).content.decode()
+    assert re.search(r"Visiting or participating partners</th>\s*<td>.*?<ins>Tartu</ins>", html, re.S)
+    assert re.search(r"Recording “Slides”</th>\s*<td>\s*added", html)
+
+
+def test_history_page_escapes_what_editors_typed(client, editor, release):
+    assert edit(client, release, title_en="<script>alert(1)</script>").status_code == 302
+    html = client.get(admin_url(release, "history")).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_history_page_queries_do_not_grow_with_revisions(client, editor, release):
+    url = admin_url(release, "history")
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    release_with_history(client, release)
+    few = count_queries()
+    for number in range(6):
+        assert edit(client, release, title_en=f"Title {number}", title_et=f"Pealkiri {number}").status_code == 302
+    assert count_queries() == few
+
+
+def test_coordinator_sees_the_history_of_another_citys_release_without_restore(client, release, tartu):
+    Client = type(client)
+    editor_client = Client()
+    editor_client.force_login(UserFactory(username="editor", is_superuser=True))
+    release_with_history(editor_client, release)
+    client.force_login(coordinator_of(tartu, "tartu"))
+    response = client.get(admin_url(release, "history"))
+    assert response.status_code == 200
+    assert "Uus pealkiri" in response.content.decode()
+    assert "Restore this version" not in response.content.decode()
+
+
+# --- restoring ------------------------------------------------------------------------------------------------------
+
+
+def test_restore_form_shows_the_earlier_version_and_changes_nothing(client, editor, release):
+    release_with_history(client, release)
+    first = versions(release)[0]
+    response = client.get(restore_url(release, first))
+    data = form_data(response)
+    assert (data["title_en"], data["title_et"]) == (["A"], ["Eesti pealkiri"])
+    assert "The version saved on" in response.content.decode()
+    release.refresh_from_db()
+    assert (release.title_en, release.title_et) == ("B", "Uus pealkiri")
+    assert len(versions(release)) == 2
+
+
+def test_restoring_an_earlier_version_brings_back_its_values_as_a_new_revision(client, editor, release):
+    release_with_history(client, release)
+    first = versions(release)[0]
+    data = form_data(client.get(restore_url(release, first)))
+    response = client.post(restore_url(release, first), data)
+    assert response.status_code == 302
+    assert response["Location"] == admin_url(release, "history")
+    release.refresh_from_db()
+    assert (release.title_en, release.title_et) == ("A", "Eesti pealkiri")
+    latest = versions(release)[-1]
+    assert len(versions(release)) == 3
+    assert latest.revision.user == editor
+    assert latest.field_dict["title_et"] == "Eesti pealkiri"
+    assert "Restored the version saved on" in latest.revision.comment
+    # The history lists the restore, with what it changed back.
+    html = client.get(admin_url(release, "history")).content.decode()
+    assert re.search(r"Title \(English\)</th>\s*<td>\s*<del>B</del>.*?<ins>A</ins>", html, re.S)
+
+
+def test_restoring_an_event_brings_back_its_recordings_and_visitors(client, editor, genoa, tartu):
+    event = EventFactory(host=genoa, slug="visit", visitors=[tartu])
+    recording = RecordingFactory(event=event, title_en="Slides", url="https://example.org/slides")
+    data = form_data(client.get(admin_url(event, "change")), Event)
+    # Remove the recording and the visitor in one save.
+    data["recordings-0-DELETE"] = ["on"]
+    data["visitors"] = []
+    assert client.post(admin_url(event, "change"), data).status_code == 302
+    assert not event.recordings.exists() and not event.visitors.exists()
+    first = versions(event)[0]
+    data = form_data(client.get(restore_url(event, first)), Event)
+    assert client.post(restore_url(event, first), data).status_code == 302
+    assert list(event.recordings.values_list("pk", "title_en")) == [(recording.pk, "Slides")]
+    assert list(event.visitors.all()) == [tartu]
+
+
+def test_restoring_a_practice_records_a_revision(client, editor, genoa):
+    practice = GoodPracticeFactory(owner=genoa, slug="signature", title_en="Digital signature")
+    assert edit(client, practice, title_en="E-signature").status_code == 302
+    first = versions(practice)[0]
+    data = form_data(client.get(restore_url(practice, first)), GoodPractice)
+    assert client.post(restore_url(practice, first), data).status_code == 302
+    practice.refresh_from_db()
+    assert practice.title_en == "Digital signature"
+    assert len(versions(practice)) == 3
+
+
+def test_coordinator_restores_their_own_citys_release(client, genoa, release):
+    client.force_login(coordinator_of(genoa, "genoa"))
+    release_with_history(client, release)
+    first = versions(release)[0]
+    data = form_data(client.get(restore_url(release, first)))
+    assert client.post(restore_url(release, first), data).status_code == 302
+    release.refresh_from_db()
+    assert release.title_en == "A"
+
+
+def test_translating_coordinator_cannot_restore_another_citys_release(client, release, tartu):
+    editor_client = type(client)()
+    editor_client.force_login(UserFactory(username="editor", is_superuser=True))
+    release_with_history(editor_client, release)
+    first = versions(release)[0]
+    data = form_data(editor_client.get(restore_url(release, first)))
+    client.force_login(coordinator_of(tartu, "tartu"))
+    assert client.get(restore_url(release, first)).status_code == 403
+    assert client.post(restore_url(release, first), data).status_code == 403
+    release.refresh_from_db()
+    assert (release.title_en, release.title_et) == ("B", "Uus pealkiri")
+    assert len(versions(release)) == 2
+
+
+def test_coordinator_cannot_restore_a_version_that_belonged_to_another_city(client, genoa, tartu, release):
+    editor_client = type(client)()
+    editor_client.force_login(UserFactory(username="editor", is_superuser=True))
+    # An editor moved Genoa's release to Tartu: Tartu's coordinator may not give it back by restoring.
+    assert edit(editor_client, release, author=str(tartu.pk)).status_code == 302
+    first = versions(release)[0]
+    data = form_data(editor_client.get(restore_url(release, first)))
+    client.force_login(coordinator_of(tartu, "tartu"))
+    assert client.post(restore_url(release, first), data).status_code == 403
+    release.refresh_from_db()
+    assert release.author == tartu
+
+
+def test_restoring_a_version_of_another_object_is_not_found(client, editor, release, genoa):
+    other = PressReleaseFactory(author=genoa, slug="other")
+    assert edit(client, other, title_en="Other, changed").status_code == 302
+    assert client.get(restore_url(release, versions(other)[0])).status_code == 404
+
+
+def test_restoring_one_release_leaves_others_saved_in_the_same_revision_alone(client, editor, genoa, release):
+    other = PressReleaseFactory(author=genoa, slug="other", title_en="Other")
+    # Saved together, as an action on the list would: one revision holding both releases.
+    with reversion.create_revision():
+        reversion.add_to_revision(release)
+        reversion.add_to_revision(other)
+    assert edit(client, release, title_en="Release, changed").status_code == 302
+    assert edit(client, other, title_en="Other, changed").status_code == 302
+    shared = versions(release)[0]
+    assert shared.revision.version_set.count() == 2
+    data = form_data(client.get(restore_url(release, shared)))
+    assert client.post(restore_url(release, shared), data).status_code == 302
+    release.refresh_from_db()
+    other.refresh_from_db()
+    assert (release.title_en, other.title_en) == ("A", "Other, changed")
+
+
+def test_version_whose_slug_is_taken_now_is_refused_with_a_message(client, editor, genoa, release):
+    assert edit(client, release, slug="phase-one-renamed").status_code == 302
+    PressReleaseFactory(author=genoa, slug="phase-one")
+    first = versions(release)[0]
+    response = client.get(restore_url(release, first), follow=True)
+    assert response.redirect_chain[-1][0] == admin_url(release, "history")
+    assert "cannot be restored" in response.content.decode()
+    release.refresh_from_db()
+    assert release.slug == "phase-one-renamed"

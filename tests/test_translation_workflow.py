@@ -1,0 +1,356 @@
+"""The translation workflow of press releases (issue 4, item 2), through the admin's real views.
+
+Forms are posted as a browser would: the change form is fetched, its fields read from the HTML,
+some of them changed, and the whole form sent back.
+"""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from projects.factories import CoordinatorFactory, PartnerFactory, PressReleaseFactory
+from projects.models import PressRelease
+from projects.permissions import COORDINATOR_GROUP, ensure_groups
+from projects.translation_status import TARGET_LANGUAGES, outdated_q
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "admin:projects_pressrelease_changelist"
+
+
+# --- posting the admin's form as a browser does ------------------------------------------------------------------
+
+
+class _FormReader(HTMLParser):
+    """The values a browser would submit from the form with id `form_id`."""
+
+    SKIPPED_TYPES = {"submit", "button", "image", "reset", "file"}
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.inside = False
+        self.data = {}
+        self.textarea = None
+        self.select = None
+
+    def add(self, name, value):
+        self.data.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("id") == self.form_id
+        if not self.inside or "disabled" in attrs:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in self.SKIPPED_TYPES or (kind in {"checkbox", "radio"} and "checked" not in attrs):
+                return
+            self.add(name, attrs.get("value", "on" if kind in {"checkbox", "radio"} else ""))
+        elif tag == "textarea" and name:
+            self.textarea = [name, ""]
+        elif tag == "select" and name:
+            self.select = {"name": name, "multiple": "multiple" in attrs, "first": None, "chosen": []}
+        elif tag == "option" and self.select is not None:
+            value = attrs.get("value", "")
+            if self.select["first"] is None:
+                self.select["first"] = value
+            if "selected" in attrs:
+                self.select["chosen"].append(value)
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea" and self.textarea is not None:
+            name, text = self.textarea
+            # Browsers drop the newline that follows <textarea>.
+            self.add(name, text.removeprefix("\r\n").removeprefix("\n"))
+            self.textarea = None
+        elif tag == "select" and self.select is not None:
+            chosen = self.select["chosen"]
+            if not chosen and not self.select["multiple"] and self.select["first"] is not None:
+                chosen = [self.select["first"]]
+            for value in chosen:
+                self.add(self.select["name"], value)
+            self.select = None
+
+
+def form_data(response, form_id="pressrelease_form"):
+    assert response.status_code == 200, response.status_code
+    reader = _FormReader(form_id)
+    reader.feed(response.content.decode())
+    assert reader.data, f"no form {form_id} on the page"
+    return reader.data
+
+
+def change_url(release):
+    return reverse("admin:projects_pressrelease_change", args=[release.pk])
+
+
+def edit_release(client, release, **changes):
+    """GET the change form, change some fields, POST it back; returns the POST's response."""
+    url = change_url(release)
+    data = form_data(client.get(url))
+    for name, value in changes.items():
+        data[name] = value if isinstance(value, list) else [value]
+    return client.post(url, data)
+
+
+# --- data -------------------------------------------------------------------------------------------------------
+
+
+def translated(code, **fields):
+    texts = {"title": f"Title in {code}", "lead": f"Lead in {code}", "body": f"Body in {code}."}
+    texts.update(fields)
+    return {f"{field}_{code}": text for field, text in texts.items()}
+
+
+@pytest.fixture
+def genoa():
+    return PartnerFactory(city_en="Genoa", slug="genoa", country="IT", language="it")
+
+
+@pytest.fixture
+def release(genoa):
+    """Genoa's release, complete in English, Italian, Estonian and Hungarian; no Swedish."""
+    return PressReleaseFactory(author=genoa, **translated("it"), **translated("et"), **translated("hu"))
+
+
+@pytest.fixture
+def tartu_coordinator(client):
+    groups = ensure_groups()
+    coordinator = CoordinatorFactory(
+        partner=PartnerFactory(city_en="Tartu", slug="tartu", country="EE", language="et"), user__username="tartu"
+    )
+    coordinator.user.groups.add(groups[COORDINATOR_GROUP])
+    client.force_login(coordinator.user)
+    return coordinator.user
+
+
+def states(release):
+    release.refresh_from_db()
+    return {code: release.translation_status(code) for code in ["en", *TARGET_LANGUAGES]}
+
+
+# --- the model: the rule holds wherever a release is saved --------------------------------------------------------
+
+
+def test_new_release_with_translations_has_nothing_outdated(release):
+    assert states(release) == {"en": "complete", "et": "complete", "hu": "complete", "it": "complete", "sv": "missing"}
+
+
+def test_english_change_in_the_shell_makes_written_translations_outdated(release):
+    release.body_en = "A corrected English body."
+    release.save()
+    assert states(release) == {"en": "complete", "et": "outdated", "hu": "outdated", "it": "outdated", "sv": "missing"}
+    assert set(PressRelease.objects.filter(outdated_q("et"))) == {release}
+
+
+def test_rewriting_a_translation_in_the_shell_brings_only_it_up_to_date(release):
+    release.title_en = "A new English title"
+    release.save()
+    release.title_hu = "Új cím"
+    release.save()
+    assert states(release)["hu"] == "complete"
+    assert states(release)["et"] == "outdated"
+
+
+def test_english_and_translation_changed_together_leave_it_up_to_date(release):
+    release.title_en = "A new English title"
+    release.title_et = "Uus pealkiri"
+    release.save()
+    assert states(release)["et"] == "complete"
+    assert states(release)["hu"] == "outdated"
+
+
+def test_english_put_back_as_it_was_makes_translations_current_again(release):
+    original = release.body_en
+    release.body_en = "A passing change."
+    release.save()
+    release.body_en = original
+    release.save()
+    assert "outdated" not in states(release).values()
+
+
+def test_save_of_other_fields_only_keeps_translations_current(release):
+    release.title_en = "Changed in memory but not saved"
+    release.status = PressRelease.Status.DRAFT
+    release.save(update_fields=["status"])
+    assert "outdated" not in states(release).values()
+
+
+def test_emptied_translation_is_missing_not_outdated(release):
+    release.body_en = "New English."
+    release.save()
+    release.title_hu = release.lead_hu = release.body_hu = ""
+    release.save()
+    assert states(release)["hu"] == "missing"
+    assert not PressRelease.objects.filter(outdated_q("hu")).exists()
+
+
+def test_translation_without_lead_is_missing_in_the_list_of_states(genoa):
+    release = PressReleaseFactory(author=genoa, title_et="Pealkiri", body_et="Tekst.")
+    assert states(release)["et"] == "missing"
+    assert not PressRelease.objects.filter(outdated_q("et")).exists()
+
+
+def test_demo_content_loads_without_outdated_translations():
+    call_command("load_demo_content", verbosity=0)
+    assert PressRelease.objects.exists()
+    for code in TARGET_LANGUAGES:
+        assert not PressRelease.objects.filter(outdated_q(code)).exists(), code
+
+
+# --- the list: a column and two filters ---------------------------------------------------------------------------
+
+
+def _make_outdated(release, *codes):
+    """Change the English, then rewrite every translation not in `codes`: only those stay outdated."""
+    release.body_en = f"{release.body_en} Updated."
+    release.save()
+    for code in TARGET_LANGUAGES:
+        if code not in codes and getattr(release, f"title_{code}"):
+            setattr(release, f"body_{code}", f"{getattr(release, f'body_{code}')} (updated)")
+            release.save()
+
+
+def test_changelist_shows_each_language_state_in_words(admin_client, genoa):
+    release = PressReleaseFactory(author=genoa, **translated("et"), **translated("sv"), **translated("hu", lead=""))
+    _make_outdated(release, "sv")
+    html = admin_client.get(reverse(CHANGELIST)).content.decode()
+    assert "en ✓" in html
+    assert "et ✓" in html
+    assert "hu ✗" in html
+    assert "it ✗" in html
+    assert "sv ⟳ outdated" in html
+    # The reason behind each symbol, for whoever hovers or reads it out.
+    assert "Hungarian: missing lead" in html
+    assert "Italian: missing title, lead, body" in html
+
+
+def test_missing_filter_lists_releases_lacking_estonian(admin_client, genoa):
+    complete = PressReleaseFactory(author=genoa, **translated("et"))
+    without = PressReleaseFactory(author=genoa)
+    half = PressReleaseFactory(author=genoa, **translated("et", body=""))
+    response = admin_client.get(reverse(CHANGELIST), {"missing_translation": "et"})
+    assert set(response.context["cl"].result_list) == {without, half}
+    assert complete not in response.context["cl"].result_list
+    html = response.content.decode()
+    assert "By missing translation" in html and "Estonian" in html
+
+
+def test_outdated_filter_lists_releases_with_outdated_hungarian(admin_client, genoa):
+    outdated = PressReleaseFactory(author=genoa, **translated("hu"), **translated("et"))
+    _make_outdated(outdated, "hu")
+    current = PressReleaseFactory(author=genoa, **translated("hu"))
+    only_et = PressReleaseFactory(author=genoa, **translated("et"), **translated("hu"))
+    _make_outdated(only_et, "et")
+    response = admin_client.get(reverse(CHANGELIST), {"outdated_translation": "hu"})
+    assert list(response.context["cl"].result_list) == [outdated]
+    assert current not in response.context["cl"].result_list
+    response = admin_client.get(reverse(CHANGELIST), {"outdated_translation": "et"})
+    assert list(response.context["cl"].result_list) == [only_et]
+
+
+def test_unknown_language_in_a_filter_is_refused_plainly(admin_client):
+    response = admin_client.get(reverse(CHANGELIST), {"missing_translation": "xx"})
+    # The admin's answer to a bad list parameter: back to the list with ?e=1, never a 500.
+    assert response.status_code == 302
+    assert "e=1" in response["Location"]
+
+
+@pytest.mark.parametrize("params", [{}, {"missing_translation": "sv"}, {"outdated_translation": "it"}])
+def test_filtered_changelist_queries_do_not_grow_with_rows(admin_client, genoa, params):
+    def count_queries():
+        with CaptureQueriesContext(connection) as context:
+            assert admin_client.get(reverse(CHANGELIST), params).status_code == 200
+        return len(context)
+
+    def make(count):
+        for _ in range(count):
+            _make_outdated(PressReleaseFactory(author=genoa, **translated("it")), "it")
+
+    make(3)
+    few = count_queries()
+    make(20)
+    assert count_queries() == few
+
+
+# --- the change form: the states at a glance, outdated set and cleared by real saves -------------------------------
+
+
+def test_change_form_shows_each_language_state_and_preview_links(admin_client, release):
+    _make_outdated(release, "hu")
+    html = admin_client.get(change_url(release)).content.decode()
+    assert "Publication and translations" in html
+    assert "hu ⟳ outdated" in html
+    assert "sv ✗" in html
+    assert "Missing: Title, Lead, Body" in html
+    for code in ["en", "et", "hu", "it", "sv"]:
+        assert f'href="/{code}/admin/projects/pressrelease/{release.pk}/preview/"' in html
+
+
+def test_english_changed_through_the_admin_marks_translations_outdated(admin_client, release):
+    response = edit_release(admin_client, release, title_en="BETTER closes Phase I, with thanks")
+    assert response.status_code == 302
+    assert states(release) == {"en": "complete", "et": "outdated", "hu": "outdated", "it": "outdated", "sv": "missing"}
+    assert release.title_en == "BETTER closes Phase I, with thanks"
+
+
+def test_save_that_changes_only_a_translation_outdates_nothing(admin_client, release):
+    assert edit_release(admin_client, release, body_sv="Text på svenska.").status_code == 302
+    assert "outdated" not in states(release).values()
+
+
+def test_save_without_changes_leaves_an_outdated_translation_outdated(admin_client, release):
+    _make_outdated(release, "et")
+    assert edit_release(admin_client, release).status_code == 302
+    assert states(release)["et"] == "outdated"
+
+
+def test_translator_saving_their_language_clears_outdated(tartu_coordinator, client, release):
+    _make_outdated(release, "et", "hu")  # Genoa changed its English
+    response = edit_release(client, release, body_et="Parandatud eestikeelne tekst.")
+    assert response.status_code == 302
+    assert states(release)["et"] == "complete"
+    assert states(release)["hu"] == "outdated"  # someone else's language stays as it was
+
+
+def test_translator_confirms_an_outdated_translation_that_needs_no_change(tartu_coordinator, client, release):
+    _make_outdated(release, "et")
+    page = client.get(change_url(release)).content.decode()
+    assert 'name="_translation_confirmed" value="et"' in page
+    # Hungarian is not Tartu's to write: no checkbox for it.
+    assert 'value="hu"' not in page
+    response = edit_release(client, release, _translation_confirmed="et")
+    assert response.status_code == 302
+    assert states(release)["et"] == "complete"
+    assert release.title_et == "Title in et"
+
+
+def test_crafted_confirmation_of_another_language_is_ignored(tartu_coordinator, client, release):
+    _make_outdated(release, "et", "hu")
+    response = edit_release(client, release, _translation_confirmed=["hu", "xx", "en"])
+    assert response.status_code == 302
+    assert states(release)["hu"] == "outdated"
+    assert states(release)["et"] == "outdated"
+
+
+def test_editor_confirmation_without_the_box_ticked_changes_nothing(admin_client, release):
+    _make_outdated(release, "it")
+    html = admin_client.get(change_url(release)).content.decode()
+    assert 'name="_translation_confirmed" value="it"' in html
+    assert edit_release(admin_client, release).status_code == 302
+    assert states(release)["it"] == "outdated"
+    assert edit_release(admin_client, release, _translation_confirmed="it").status_code == 302
+    assert states(release)["it"] == "complete"
