@@ -1,36 +1,11 @@
 """Read-only JSON for partners' own tools: /api/events/ with the page's filters and `lang`."""
 
-from django.conf import settings
-from django.http import JsonResponse
-from django.utils import translation
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext as _
-from django.views import View
 
-from .filters import error_messages
+from projects.api import FilteredListApi, absolute, partner_json
+
 from .http import list_freshness
 from .selectors import event_filterset
-
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
-
-
-def bad_request(errors):
-    return JsonResponse({"errors": errors}, status=400)
-
-
-def requested_language(request):
-    """The `lang` parameter (default English), or None where it names no site language."""
-    language = request.GET.get("lang", settings.LANGUAGE_CODE)
-    return language if language in LANGUAGE_CODES else None
-
-
-def absolute(request, obj, language):
-    with translation.override(language):
-        return request.build_absolute_uri(obj.get_absolute_url())
-
-
-def partner_json(partner):
-    return {"slug": partner.slug, "city": partner.city, "country": partner.country}
 
 
 def event_json(request, event, language):
@@ -55,16 +30,12 @@ def event_json(request, event, language):
 
 
 @method_decorator(list_freshness, name="dispatch")
-class EventListApi(View):
-    def get(self, request):
-        language = requested_language(request)
-        if language is None:
-            return bad_request(
-                {"lang": [_("Choose one of: %(codes)s.") % {"codes": ", ".join(sorted(LANGUAGE_CODES))}]}
-            )
-        filterset = event_filterset(data=request.GET)
-        if not filterset.is_valid():
-            return bad_request(error_messages(filterset))
-        with translation.override(language):
-            results = [event_json(request, event, language) for event in filterset.qs.order_by("start_date", "slug")]
-        return JsonResponse({"language": language, "count": len(results), "results": results})
+class EventListApi(FilteredListApi):
+    def get_filterset(self, data):
+        return event_filterset(data=data)
+
+    def get_results(self, filterset):
+        return filterset.qs.order_by("start_date", "slug")
+
+    def item_json(self, request, event, language):
+        return event_json(request, event, language)

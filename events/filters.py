@@ -8,7 +8,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Partner, Phase
+from projects.filters import partner_filter
+from projects.models import Phase
 
 from .models import Event
 
@@ -22,14 +23,7 @@ class EventFilterForm(forms.Form):
 
 
 class EventFilter(django_filters.FilterSet):
-    city = django_filters.ModelChoiceFilter(
-        label=_("City"),
-        queryset=Partner.objects.all(),
-        to_field_name="slug",
-        method="filter_city",
-        empty_label=_("All cities"),
-        error_messages={"invalid_choice": _("There is no partner city “%(value)s”.")},
-    )
+    city = partner_filter(label=_("City"), method="filter_city", empty_label=_("All cities"))
     role = django_filters.ChoiceFilter(
         label=_("Role of the city"),
         choices=[("host", _("Host")), ("visitor", _("Visitor"))],
@@ -75,8 +69,3 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_when(self, queryset, name, value):
         return queryset.upcoming() if value == "upcoming" else queryset.past()
-
-
-def error_messages(filterset):
-    """The form's errors as {parameter: [messages]} for a 400 answer."""
-    return {field: [str(message) for message in messages] for field, messages in filterset.form.errors.items()}

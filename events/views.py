@@ -1,20 +1,23 @@
 """The public events section: the filtered list, one event, and the iCalendar feed."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage
 from django.db.models import Prefetch
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from projects.filters import error_messages, filter_query
+from projects.languages import alternates, content_language
 from projects.models import PressRelease
-from projects.structured_data import json_ld
+from projects.pagination import BadPage, CheckedPaginationMixin
+from projects.structured_data import json_ld, organization
 
 from .calendar import build_calendar
-from .filters import EventFilter, error_messages
+from .filters import EventFilter
 from .http import detail_freshness, list_freshness
 from .models import Event
 from .selectors import event_filterset
@@ -24,31 +27,14 @@ DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
-def filter_query(data):
-    """The filter parameters actually given, as a query string: the same selection for the
-    calendar and JSON links, without the page number or empty fields."""
-    query = QueryDict(mutable=True)
-    for name in EventFilter.base_filters:
-        value = data.get(name)
-        if value:
-            query[name] = value
-    return query
-
-
-class _BadPage(Exception):
-    def __init__(self, status, reason):
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
-
-
 @method_decorator(list_freshness, name="dispatch")
-class EventListView(ListView):
+class EventListView(CheckedPaginationMixin, ListView):
     """Events, newest first, filtered by the parameters of EventFilter; bad values answer 400."""
 
     template_name = "events/event_list.html"
     context_object_name = "events"
     paginate_by = EVENTS_PER_PAGE
+    past_the_end_message = _("There is no page %(number)s: these events fill %(count)s page(s).")
 
     def get(self, request, *args, **kwargs):
         self.filterset = event_filterset(data=request.GET)
@@ -57,28 +43,11 @@ class EventListView(ListView):
             return self._refuse(400)
         try:
             return super().get(request, *args, **kwargs)
-        except _BadPage as error:
+        except BadPage as error:
             return self._refuse(error.status, error.reason)
 
     def get_queryset(self):
         return self.filterset.qs.order_by("-start_date", "slug")
-
-    def paginate_queryset(self, queryset, page_size):
-        """Like ListView's, but a page "number" that is not one is a 400 and one past the end a 404."""
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-        raw = self.request.GET.get(self.page_kwarg) or "1"
-        number = int(raw) if raw.isascii() and raw.isdigit() else 0
-        if number < 1:
-            raise _BadPage(400, gettext("The page number must be a whole number from 1 upwards."))
-        try:
-            page = paginator.page(number)
-        except EmptyPage:
-            reason = gettext("There is no page %(number)s: these events fill %(count)s page(s).") % {
-                "number": number,
-                "count": paginator.num_pages,
-            }
-            raise _BadPage(404, reason) from None
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def _refuse(self, status, reason=None):
         self.object_list = Event.objects.none()
@@ -88,16 +57,14 @@ class EventListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = filter_query(self.request.GET)
+        query = filter_query(self.request.GET, EventFilter.base_filters)
         api_query = query.copy()
         api_query["lang"] = get_language()
-        page = context.get("page_obj")
         context.update(
             form=self.filterset.form,
             is_filtered=bool(query),
             calendar_url=f"{reverse('events:event-calendar')}?{query.urlencode()}".rstrip("?"),
             api_url=f"{reverse('api-events')}?{api_query.urlencode()}",
-            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1) if page else [],
         )
         return context
 
@@ -112,11 +79,6 @@ ATTENDANCE_MODES = {
 def machine_date(event, day):
     """ISO 8601 at the event's real precision: "2019-10" for a month, "2021-10-27" for a day."""
     return day.strftime("%Y-%m") if event.date_precision == Event.Precision.MONTH else day.isoformat()
-
-
-def content_language(obj, field):
-    language = get_language()
-    return language if getattr(obj, f"{field}_{language}", None) else DEFAULT_LANGUAGE
 
 
 def event_structured_data(request, event):
@@ -134,9 +96,6 @@ def event_structured_data(request, event):
         Event.Format.VIRTUAL: online,
         Event.Format.HYBRID: [place, online],
     }[event.format]
-    organizer = {"@type": "Organization", "name": event.host.organisation}
-    if event.host.website:
-        organizer["url"] = event.host.website
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -148,7 +107,7 @@ def event_structured_data(request, event):
         "eventAttendanceMode": ATTENDANCE_MODES[event.format],
         "eventStatus": "https://schema.org/EventScheduled",
         "location": location,
-        "organizer": organizer,
+        "organizer": organization(event.host),
     }
     if event.theme:
         data["description"] = event.theme
@@ -190,6 +149,7 @@ class EventDetailView(DetailView):
             studied_by.setdefault(transfer.practice_id, []).append(transfer.importer)
         workshop_transfers = event.workshop_transfers.all()
         worked_on = {transfer.practice_id for transfer in workshop_transfers}
+        written_in = [code for code in LANGUAGE_CODES if getattr(event, f"title_{code}", None)]
         context.update(
             in_page_language=all(
                 getattr(event, f"{field}_{language}", None) or not getattr(event, f"{field}_{DEFAULT_LANGUAGE}", None)
@@ -208,19 +168,9 @@ class EventDetailView(DetailView):
             structured_data=json_ld(event_structured_data(self.request, event)),
             time_datetime=machine_date(event, event.start_date),
             host_events_url=f"{reverse('events:event-list')}?city={event.host.slug}",
-            alternates=self._alternates(event),
+            alternates=alternates(self.request, event, written_in),
         )
         return context
-
-    def _alternates(self, event):
-        """hreflang links for the languages the event is really written in, and English as x-default."""
-        links = []
-        for code in LANGUAGE_CODES:
-            if getattr(event, f"title_{code}", None):
-                with override(code):
-                    links.append({"code": code, "url": self.request.build_absolute_uri(event.get_absolute_url())})
-        links += [{"code": "x-default", "url": link["url"]} for link in links if link["code"] == DEFAULT_LANGUAGE]
-        return links
 
 
 def calendar_name(filterset):

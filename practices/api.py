@@ -1,14 +1,9 @@
 """Read-only JSON: /api/practices/ with the catalogue's filters (`city`, `theme`, `imported-by`) and `lang`."""
 
-from django.http import JsonResponse
-from django.utils import translation
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext as _
-from django.views import View
 
-from events.api import LANGUAGE_CODES, absolute, bad_request, partner_json, requested_language
+from projects.api import FilteredListApi, absolute, partner_json
 
-from .filters import error_messages
 from .selectors import practice_filterset, transfer_paths
 from .views import conditional_list
 
@@ -50,16 +45,9 @@ def practice_json(request, practice, language):
 
 
 @method_decorator(conditional_list, name="dispatch")
-class PracticeListApi(View):
-    def get(self, request):
-        language = requested_language(request)
-        if language is None:
-            return bad_request(
-                {"lang": [_("Choose one of: %(codes)s.") % {"codes": ", ".join(sorted(LANGUAGE_CODES))}]}
-            )
-        filterset = practice_filterset(data=request.GET)
-        if not filterset.is_valid():
-            return bad_request(error_messages(filterset))
-        with translation.override(language):
-            results = [practice_json(request, practice, language) for practice in filterset.qs]
-        return JsonResponse({"language": language, "count": len(results), "results": results})
+class PracticeListApi(FilteredListApi):
+    def get_filterset(self, data):
+        return practice_filterset(data=data)
+
+    def item_json(self, request, practice, language):
+        return practice_json(request, practice, language)

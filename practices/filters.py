@@ -9,7 +9,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Partner
+from projects.filters import partner_filter
 
 from .models import Action, GoodPractice, Theme, Transfer
 
@@ -19,14 +19,7 @@ IMPORTED_BY = "imported-by"
 
 
 class PracticeFilter(django_filters.FilterSet):
-    city = django_filters.ModelChoiceFilter(
-        label=_("Owner city"),
-        queryset=Partner.objects.all(),
-        to_field_name="slug",
-        field_name="owner",
-        empty_label=_("All cities"),
-        error_messages={"invalid_choice": _("There is no partner city “%(value)s”.")},
-    )
+    city = partner_filter(label=_("Owner city"), field_name="owner", empty_label=_("All cities"))
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
         queryset=Theme.objects.all(),
@@ -35,14 +28,7 @@ class PracticeFilter(django_filters.FilterSet):
         empty_label=_("All themes"),
         error_messages={"invalid_choice": _("There is no theme “%(value)s”.")},
     )
-    imported_by = django_filters.ModelChoiceFilter(
-        label=_("Imported by"),
-        queryset=Partner.objects.all(),
-        to_field_name="slug",
-        method="filter_imported_by",
-        empty_label=_("Any city"),
-        error_messages={"invalid_choice": _("There is no partner city “%(value)s”.")},
-    )
+    imported_by = partner_filter(label=_("Imported by"), method="filter_imported_by", empty_label=_("Any city"))
 
     class Meta:
         model = GoodPractice
@@ -64,8 +50,3 @@ class PracticeFilter(django_filters.FilterSet):
     @property
     def is_filtered(self):
         return self.is_bound and any(self.form.cleaned_data.get(name) for name in self.filters)
-
-
-def error_messages(filterset):
-    """The form's errors as {parameter: [messages]} for a 400 answer."""
-    return {field: [str(message) for message in messages] for field, messages in filterset.form.errors.items()}

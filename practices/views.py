@@ -1,14 +1,13 @@
 from django.conf import settings
-from django.http import QueryDict
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
-from events.http import conditional
+from projects.filters import error_messages, filter_query
+from projects.http import conditional
 
-from .filters import error_messages
 from .network import build_network
 from .selectors import (
     partners,
@@ -30,7 +29,7 @@ TEXT_FIELDS = [
 ]
 
 
-# Repeat visits answer 304 when nothing changed (events.http.conditional: validators only on real
+# Repeat visits answer 304 when nothing changed (projects.http.conditional: validators only on real
 # pages, never on a 400 or 404). `no-cache` makes browsers ask every time instead of guessing a
 # freshness period from Last-Modified, so an edit shows at once.
 conditional_list = [
@@ -84,11 +83,7 @@ class PracticeListView(ListView):
 
     def _api_url(self):
         """The same selection as JSON, in the page's language."""
-        query = QueryDict(mutable=True)
-        for name in self.filterset.filters:
-            value = self.request.GET.get(name)
-            if value:
-                query[name] = value
+        query = filter_query(self.request.GET, self.filterset.filters)
         query["lang"] = get_language()
         return f"{reverse('api-practices')}?{query.urlencode()}"
 

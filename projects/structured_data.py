@@ -19,13 +19,18 @@ def json_ld(data):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))  # noqa: S308
 
 
+def organization(partner):
+    """A partner as a schema.org Organization, with its website where it has one."""
+    data = {"@type": "Organization", "name": partner.organisation}
+    if partner.website:
+        data["url"] = partner.website
+    return data
+
+
 def news_article(request, release):
     """A schema.org NewsArticle of one release, in the language the page shows it in."""
     language = get_language()
     url = request.build_absolute_uri(release.get_absolute_url())
-    author = {"@type": "Organization", "name": release.author.organisation}
-    if release.author.website:
-        author["url"] = release.author.website
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -36,7 +41,7 @@ def news_article(request, release):
         "inLanguage": language if release.has_language(language) else DEFAULT_LANGUAGE,
         "datePublished": release.published_at.isoformat() if release.published_at else None,
         "dateModified": release.updated_at.isoformat(),
-        "author": author,
+        "author": organization(release.author),
         "publisher": {
             "@type": "Organization",
             "name": PUBLISHER_NAME,

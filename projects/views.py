@@ -1,14 +1,15 @@
 from django.conf import settings
-from django.core.paginator import EmptyPage
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, set_response_etag
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .languages import alternates
 from .models import Partner, Phase, PressRelease, Project, Semester
+from .pagination import BadPage, CheckedPaginationMixin
 from .structured_data import json_ld, news_article
 from .timeline import build_timeline
 
@@ -29,18 +30,12 @@ class HomeView(ListView):
         return super().get_context_data(project=Project.objects.order_by("pk").first(), **kwargs)
 
 
-class _BadPage(Exception):
-    def __init__(self, status, reason):
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
-
-
-class ReleaseListView(ListView):
+class ReleaseListView(CheckedPaginationMixin, ListView):
     """Published releases, newest first, a page at a time."""
 
     template_name = "projects/pressrelease_list.html"
     context_object_name = "releases"
+    past_the_end_message = _("There is no page %(number)s: the news has %(count)s page(s).")
 
     def get_queryset(self):
         return PressRelease.objects.published().select_related("author")
@@ -51,39 +46,19 @@ class ReleaseListView(ListView):
     def get(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs)
-        except _BadPage as error:
+        except BadPage as error:
             # Said plainly on a page of the site, rather than Django's bare 404.
             context = {"status": error.status, "reason": error.reason, "back_url": reverse("projects:release-list")}
             return render(request, "projects/error.html", context, status=error.status)
 
-    def paginate_queryset(self, queryset, page_size):
-        """Like ListView's, but a page number that is not one is a 400 and one past the end a 404."""
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-        raw = self.request.GET.get(self.page_kwarg) or "1"
+    def page_number(self, raw, paginator):
+        """Also "last"; any whole number is read, so that a negative one is refused with the reason."""
         if raw == "last":
-            number = paginator.num_pages
-        else:
-            try:
-                number = int(raw)
-            except ValueError:
-                number = 0
-            if number < 1:
-                raise _BadPage(400, gettext("The page number must be a whole number from 1 upwards."))
+            return paginator.num_pages
         try:
-            page = paginator.page(number)
-        except EmptyPage:
-            reason = gettext("There is no page %(number)s: the news has %(count)s page(s).") % {
-                "number": number,
-                "count": paginator.num_pages,
-            }
-            raise _BadPage(404, reason) from None
-        return paginator, page, page.object_list, page.has_other_pages()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
-        context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-        return context
+            return int(raw)
+        except ValueError:
+            return 0
 
 
 class ReleaseDetailView(DetailView):
@@ -105,19 +80,9 @@ class ReleaseDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         release = self.object
         context["in_page_language"] = release.has_language(get_language())
-        context["alternates"] = self._alternates(release)
+        context["alternates"] = alternates(self.request, release, release.available_languages)
         context["structured_data"] = json_ld(news_article(self.request, release))
         return context
-
-    def _alternates(self, release):
-        """hreflang links: only the languages the release is really written in, and English as x-default."""
-        links = []
-        for code in release.available_languages:
-            with override(code):
-                links.append({"code": code, "url": self.request.build_absolute_uri(release.get_absolute_url())})
-        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-        links += [{"code": "x-default", "url": link["url"]} for link in links if link["code"] == default]
-        return links
 
 
 # --- Partner cities and the project's phases ----------------------------------------------------------------------

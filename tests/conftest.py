@@ -1,6 +1,9 @@
 import os
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM would refuse to be
 # used from it during live_server set-up. Tests only.
@@ -42,3 +45,20 @@ def _reset_language():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content (the five cities, their events and practices), loaded for one test."""
+    call_command("load_demo_content", stdout=StringIO())
+
+
+@pytest.fixture(scope="module")
+def demo_for_module(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for a test module inside a transaction that is rolled back at
+    its end; each test runs in its own savepoint within it (pytest-django), so what a test changes
+    is undone and no other module ever sees these rows."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)

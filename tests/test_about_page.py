@@ -5,24 +5,19 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.core.management import call_command
 
 from events.factories import EventFactory
 from events.models import Event
 from projects import timeline as timeline_module
 from projects.factories import PhaseFactory, ProjectFactory, SemesterFactory
 from projects.models import Phase, Semester
-from tests.test_partner_pages import count_queries, parse, url, url_of
+from tests.helpers.html import parse
+from tests.helpers.pages import count_queries, url, url_of
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "et", "hu", "it", "sv"]
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
 
 
 def about(client, language="en"):

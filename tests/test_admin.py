@@ -6,8 +6,6 @@ import re
 import pytest
 from django.contrib import admin
 from django.contrib.staticfiles import finders
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.factories import EventFactory, RecordingFactory
@@ -29,6 +27,8 @@ from projects.factories import (
     SemesterFactory,
 )
 from projects.models import Coordinator, Partner, Phase, PressRelease, Project, Semester
+from tests.helpers.admin import admin_url
+from tests.helpers.pages import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -50,10 +50,6 @@ FACTORIES = {
     Action: ActionFactory,
 }
 MODELS = list(FACTORIES)
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
 def empty_inline(prefix):
@@ -362,17 +358,12 @@ def _make_rows(model, count):
     ids=lambda model: model._meta.label_lower,
 )
 def test_changelist_queries_do_not_grow_with_rows(admin_client, model):
-    def count_queries():
-        with CaptureQueriesContext(connection) as context:
-            assert admin_client.get(admin_url(model, "changelist")).status_code == 200
-        return len(context)
-
     SemesterFactory()  # events then fall in a semester of a phase, both shown in the list
     _make_rows(model, 5)
-    few = count_queries()
+    few = count_queries(admin_client, admin_url(model, "changelist"))
     _make_rows(model, 25)
     assert model.objects.count() == 30
-    assert count_queries() == few
+    assert count_queries(admin_client, admin_url(model, "changelist")) == few
 
 
 def test_study_visit_autocomplete_offers_only_study_visits(admin_client):

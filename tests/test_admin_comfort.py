@@ -21,30 +21,18 @@ from practices.factories import GoodPracticeFactory
 from practices.models import GoodPractice
 from projects.admin_markdown import MAX_PREVIEW_CHARACTERS
 from projects.factories import (
-    CoordinatorFactory,
     PartnerFactory,
     PhaseFactory,
     PressReleaseFactory,
     UserFactory,
 )
 from projects.models import PressRelease
-from projects.permissions import COORDINATOR_GROUP, EDITOR_GROUP, ensure_groups
+from projects.permissions import EDITOR_GROUP, ensure_groups
+from tests.helpers.admin import admin_url, coordinator_user
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "better-test"  # UserFactory's
-
-
-@pytest.fixture(autouse=True)
-def _english_to_start_with():
-    # A request to a /hu/… page leaves Hungarian active in the test thread: each test starts afresh.
-    translation.activate("en")
-    yield
-    translation.deactivate()
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
 def preview_url(model=PressRelease):
@@ -52,11 +40,9 @@ def preview_url(model=PressRelease):
 
 
 def coordinator(slug, language, country):
-    partner = PartnerFactory(slug=slug, city_en=slug.capitalize(), language=language, country=country)
-    user = UserFactory(username=slug)
-    user.groups.add(ensure_groups()[COORDINATOR_GROUP])
-    CoordinatorFactory(user=user, partner=partner)
-    return user
+    return coordinator_user(
+        PartnerFactory(slug=slug, city_en=slug.capitalize(), language=language, country=country), slug
+    )
 
 
 def previews(html):

@@ -14,7 +14,7 @@ from practices.factories import GoodPracticeFactory
 from practices.models import GoodPractice
 from projects.factories import PartnerFactory, PressReleaseFactory, UserFactory
 from projects.models import PressRelease
-from tests.test_history import admin_url, coordinator_of, form_data, restore_url, versions
+from tests.helpers.admin import admin_url, coordinator_user, form_values, restore_url, versions
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def second():
 
 def opened(client, obj):
     """The change form as a browser holds it after loading the page."""
-    return form_data(client.get(admin_url(obj, "change")), type(obj))
+    return form_values(client.get(admin_url(obj, "change")), type(obj))
 
 
 def post(client, obj, data, **changes):
@@ -89,7 +89,7 @@ def test_second_save_of_the_same_release_is_refused_and_keeps_its_input(first, s
     assert re.search(r"Title \(English\)</th>\s*<td>\s*<del>Original</del>.*?<ins>First&#x27;s title</ins>", html, re.S)
     assert re.search(r"Title \(Estonian\)</th>.*?<ins>Esimese pealkiri</ins>", html, re.S)
     # The second editor's input is still in the form, not thrown away.
-    shown = form_data(response)
+    shown = form_values(response)
     assert shown["title_en"] == ["Second's title"]
     assert shown["lead_en"] == ["Second's lead"]
     # Nothing of it was saved.
@@ -106,7 +106,7 @@ def test_saving_again_after_the_conflict_overwrites_knowingly(first, second, rel
     assert post(first, release, first_form, title_en="First's title").status_code == 302
     refused = post(second, release, second_form, title_en="Second's title")
     # The re-rendered form carries the version the second editor has now been shown.
-    resubmitted = form_data(refused)
+    resubmitted = form_values(refused)
     release.refresh_from_db()
     assert resubmitted[TOKEN] == [release.updated_at.isoformat()]
 
@@ -120,7 +120,7 @@ def test_first_save_after_a_refusal_by_someone_else_is_refused_again(first, seco
     # Each save is checked against the version its own editor saw, whatever came before.
     first_form, second_form = opened(first, release), opened(second, release)
     assert post(first, release, first_form, title_en="One").status_code == 302
-    resubmitted = form_data(post(second, release, second_form, title_en="Two"))
+    resubmitted = form_values(post(second, release, second_form, title_en="Two"))
     assert post(first, release, opened(first, release), title_en="Three").status_code == 302
     response = post(second, release, resubmitted)
     assert response.status_code == 200 and conflict_errors(response)
@@ -160,8 +160,8 @@ def test_change_made_outside_the_admin_also_refuses_the_save(first, release):
 
 def test_two_coordinators_of_the_same_city_cannot_overwrite_each_other(genoa, release):
     one, two = Client(), Client()
-    one.force_login(coordinator_of(genoa, "genoa"))
-    two.force_login(coordinator_of(genoa, "genoa2"))
+    one.force_login(coordinator_user(genoa, "genoa"))
+    two.force_login(coordinator_user(genoa, "genoa2"))
     one_form, two_form = opened(one, release), opened(two, release)
     assert post(one, release, one_form, body_en="Body by one.").status_code == 302
     response = post(two, release, two_form, body_en="Body by two.")
@@ -184,7 +184,7 @@ def test_second_save_of_an_event_keeps_its_new_recording_rows(first, second, gen
     response = post(second, event, second_form, location="Town hall", **recording)
     assert response.status_code == 200 and conflict_errors(response)
     assert re.search(r"Location</th>\s*<td>.*?<ins>Genoa harbour</ins>", response.content.decode(), re.S)
-    shown = form_data(response, Event)
+    shown = form_values(response, Event)
     assert shown["location"] == ["Town hall"]
     assert shown["recordings-0-title_en"] == ["Slides"]
     event.refresh_from_db()
@@ -198,7 +198,7 @@ def test_second_save_of_a_practice_is_refused(first, second, genoa):
     assert post(first, practice, first_form, summary_en="First summary.").status_code == 302
     response = post(second, practice, second_form, summary_en="Second summary.")
     assert response.status_code == 200 and conflict_errors(response)
-    assert form_data(response, GoodPractice)["summary_en"] == ["Second summary."]
+    assert form_values(response, GoodPractice)["summary_en"] == ["Second summary."]
     practice.refresh_from_db()
     assert practice.summary_en == "First summary."
 
@@ -206,7 +206,7 @@ def test_second_save_of_a_practice_is_refused(first, second, genoa):
 def test_restore_is_refused_when_the_object_changed_after_the_restore_form_was_opened(first, second, release):
     assert post(first, release, opened(first, release), title_en="Second version").status_code == 302
     earliest = versions(release)[0]
-    restore_form = form_data(first.get(restore_url(release, earliest)))
+    restore_form = form_values(first.get(restore_url(release, earliest)))
     assert post(second, release, opened(second, release), title_en="Third version").status_code == 302
 
     response = first.post(restore_url(release, earliest), restore_form)
@@ -226,7 +226,7 @@ def test_restore_is_refused_when_the_object_changed_after_the_restore_form_was_o
 def test_view_only_page_shows_no_version_field(client, genoa, release):
     # Birmingham writes English, the source language of every release: another city's is view-only.
     birmingham = PartnerFactory(city_en="Birmingham", slug="birmingham", country="GB", language="en")
-    client.force_login(coordinator_of(birmingham, "birmingham"))
+    client.force_login(coordinator_user(birmingham, "birmingham"))
     response = client.get(admin_url(release, "change"))
     assert response.status_code == 200
     assert TOKEN not in response.content.decode()

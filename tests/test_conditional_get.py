@@ -3,22 +3,17 @@
 import datetime
 
 import pytest
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import http_date
 
 from events.factories import EventFactory
 from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.models import PressRelease
+from tests.helpers.pages import url
 
 pytestmark = pytest.mark.django_db
 
 LIST_PAGES = ["projects:home", "projects:release-list", "projects:release-feed", "projects:release-atom"]
-
-
-def url(name, language="en", **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def days_ago(days):

@@ -1,42 +1,39 @@
 """Machine-readable events: the iCalendar feed /<lang>/events/calendar.ics and the JSON /api/events/."""
 
 import datetime
-from io import StringIO
 
 import icalendar
 import jsonschema
 import pytest
-from django.core.management import call_command
-from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext
 
 from events.calendar import event_dates
 from events.factories import EventFactory
 from events.models import Event
 from projects.factories import PartnerFactory, SemesterFactory
 from projects.models import Partner, Semester
+from tests.helpers.api import PARTNER, list_schema
+from tests.helpers.pages import count_queries
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "et", "hu", "it", "sv"]
 
 
-@pytest.fixture(scope="module")
-def _demo_module(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for the module and rolled back at its end (see test_events_pages)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(_demo_module, db):
-    return None
+def demo(demo_for_module, db):
+    """Here the demo content is loaded once for the whole module (tests/conftest.py)."""
 
 
 def involving(slug, role=None):
     return Event.objects.involving(Partner.objects.get(slug=slug), role=role)
+
+
+def add_events(host, number):
+    """`number` events of `host`, each with two visitors of its own, in a semester: each event's phase
+    is read too (the demo one's when the module loaded it)."""
+    semester = Semester.objects.first() or SemesterFactory()
+    for _ in range(number):
+        EventFactory(host=host, visitors=PartnerFactory.create_batch(2), start_date=semester.start_month)
 
 
 def parse_calendar(response):
@@ -136,23 +133,11 @@ def test_invalid_calendar_filter_answers_400_in_plain_text_with_the_reason(clien
 
 
 def test_calendar_runs_the_same_number_of_queries_for_3_or_30_events(client):
-    # A semester, so each event's phase is read too (the demo one when the module loaded it).
-    semester = Semester.objects.first() or SemesterFactory()
     host = PartnerFactory(slug="ics-host")
-
-    def add(number):
-        for _ in range(number):
-            EventFactory(host=host, visitors=PartnerFactory.create_batch(2), start_date=semester.start_month)
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/en/events/calendar.ics?city=ics-host").status_code == 200
-        return len(queries)
-
-    add(3)
-    with_three = count()
-    add(27)
-    assert count() == with_three
+    add_events(host, 3)
+    with_three = count_queries(client, "/en/events/calendar.ics?city=ics-host")
+    add_events(host, 27)
+    assert count_queries(client, "/en/events/calendar.ics?city=ics-host") == with_three
 
 
 def test_repeat_calendar_fetch_with_if_modified_since_gets_304(client, demo):
@@ -163,70 +148,47 @@ def test_repeat_calendar_fetch_with_if_modified_since_gets_304(client, demo):
 
 # --- JSON API ----------------------------------------------------------------------------------------------------
 
-PARTNER = {
+EVENT = {
     "type": "object",
-    "required": ["slug", "city", "country"],
-    "properties": {
-        "slug": {"type": "string", "minLength": 1},
-        "city": {"type": "string", "minLength": 1},
-        "country": {"type": "string", "pattern": "^[A-Z]{2}$"},
-    },
     "additionalProperties": False,
-}
-
-EVENT_LIST_SCHEMA = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "type": "object",
-    "required": ["language", "count", "results"],
-    "additionalProperties": False,
+    "required": [
+        "slug",
+        "url",
+        "title",
+        "kind",
+        "kind_label",
+        "theme",
+        "start_date",
+        "end_date",
+        "date_precision",
+        "display_date",
+        "format",
+        "location",
+        "host",
+        "visitors",
+        "phase",
+        "semester",
+    ],
     "properties": {
-        "language": {"enum": LANGUAGES},
-        "count": {"type": "integer", "minimum": 0},
-        "results": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": [
-                    "slug",
-                    "url",
-                    "title",
-                    "kind",
-                    "kind_label",
-                    "theme",
-                    "start_date",
-                    "end_date",
-                    "date_precision",
-                    "display_date",
-                    "format",
-                    "location",
-                    "host",
-                    "visitors",
-                    "phase",
-                    "semester",
-                ],
-                "properties": {
-                    "slug": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
-                    "url": {"type": "string", "pattern": "^https?://"},
-                    "title": {"type": "string", "minLength": 1},
-                    "kind": {"enum": list(Event.Kind.values)},
-                    "kind_label": {"type": "string", "minLength": 1},
-                    "theme": {"type": "string"},
-                    "start_date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-                    "end_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-                    "date_precision": {"enum": ["day", "month"]},
-                    "display_date": {"type": "string", "minLength": 1},
-                    "format": {"enum": list(Event.Format.values)},
-                    "location": {"type": "string"},
-                    "host": PARTNER,
-                    "visitors": {"type": "array", "items": PARTNER},
-                    "phase": {"type": ["integer", "null"], "minimum": 1},
-                    "semester": {"type": ["integer", "null"], "minimum": 1},
-                },
-            },
-        },
+        "slug": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
+        "url": {"type": "string", "pattern": "^https?://"},
+        "title": {"type": "string", "minLength": 1},
+        "kind": {"enum": list(Event.Kind.values)},
+        "kind_label": {"type": "string", "minLength": 1},
+        "theme": {"type": "string"},
+        "start_date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "end_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "date_precision": {"enum": ["day", "month"]},
+        "display_date": {"type": "string", "minLength": 1},
+        "format": {"enum": list(Event.Format.values)},
+        "location": {"type": "string"},
+        "host": PARTNER,
+        "visitors": {"type": "array", "items": PARTNER},
+        "phase": {"type": ["integer", "null"], "minimum": 1},
+        "semester": {"type": ["integer", "null"], "minimum": 1},
     },
 }
+EVENT_LIST_SCHEMA = list_schema(EVENT)
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -319,23 +281,11 @@ def test_api_unknown_city_error_names_the_value(client, demo):
 
 
 def test_api_runs_the_same_number_of_queries_for_3_or_30_events(client):
-    # A semester, so each event's phase is read too (the demo one when the module loaded it).
-    semester = Semester.objects.first() or SemesterFactory()
     host = PartnerFactory(slug="api-host")
-
-    def add(number):
-        for _ in range(number):
-            EventFactory(host=host, visitors=PartnerFactory.create_batch(2), start_date=semester.start_month)
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/api/events/?city=api-host&lang=et").status_code == 200
-        return len(queries)
-
-    add(3)
-    with_three = count()
-    add(27)
-    assert count() == with_three
+    add_events(host, 3)
+    with_three = count_queries(client, "/api/events/?city=api-host&lang=et")
+    add_events(host, 27)
+    assert count_queries(client, "/api/events/?city=api-host&lang=et") == with_three
 
 
 def test_repeat_api_fetch_with_if_modified_since_gets_304(client, demo):

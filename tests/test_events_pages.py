@@ -3,13 +3,9 @@
 import datetime
 import json
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import connection, transaction
 from django.db.models import F
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -19,6 +15,7 @@ from practices.factories import GoodPracticeFactory, TransferFactory
 from practices.models import Transfer
 from projects.factories import PartnerFactory, PhaseFactory, PressReleaseFactory, SemesterFactory
 from projects.models import Partner, PressRelease, Semester
+from tests.helpers.pages import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -31,19 +28,9 @@ NYIREGYHAZA_STUDY_VISIT = "study-visit-nyiregyhaza-2021-09-13"
 NYIREGYHAZA_WORKSHOP = "demo-import-workshop-digital-citizen-folder-nyiregyhaza-2022-05"
 
 
-@pytest.fixture(scope="module")
-def _demo_module(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for the module inside a transaction that is rolled back at
-    its end; each test runs in its own savepoint within it, so what a test changes is undone."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(_demo_module, db):
-    return None
+def demo(demo_for_module, db):
+    """Here the demo content is loaded once for the whole module (tests/conftest.py)."""
 
 
 def listed_slugs(response):
@@ -342,8 +329,8 @@ def test_thematic_event_shows_its_date_at_month_precision_and_its_facts(client, 
 
 
 def test_thematic_event_month_is_localised(client, demo):
-    assert facts(client.get(f"/et/events/{GAVLE_THEMATIC}/"))["Date"].startswith("oktoober 2019")
-    assert facts(client.get(f"/hu/events/{GAVLE_THEMATIC}/"))["Date"].startswith("2019. október")
+    assert facts(client.get(f"/et/events/{GAVLE_THEMATIC}/"))["Kuupäev"].startswith("oktoober 2019")
+    assert facts(client.get(f"/hu/events/{GAVLE_THEMATIC}/"))["Dátum"].startswith("2019. október")
 
 
 def test_study_visit_shows_host_visitors_practices_and_who_studied_them(client, demo):
@@ -473,13 +460,6 @@ def test_json_ld_cannot_be_broken_out_of_by_a_title(client):
 
 
 # --- constant query counts ---------------------------------------------------------------------------------------
-
-
-def count_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def make_events_with_visitors(number):

@@ -10,22 +10,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
 
 from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.feeds import FEED_SIZE
 from projects.models import PressRelease
+from tests.helpers.pages import url
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "et", "hu", "it", "sv"]
-
-
-def url(name, language, **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def read_feed(client, name, language):

@@ -4,12 +4,9 @@ Everything goes through the admin's real views, posting the change form as a bro
 """
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 import reversion
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from reversion.models import Version
 
@@ -17,103 +14,12 @@ from events.factories import EventFactory, RecordingFactory
 from events.models import Event
 from practices.factories import GoodPracticeFactory
 from practices.models import GoodPractice
-from projects.factories import CoordinatorFactory, PartnerFactory, PressReleaseFactory, UserFactory
+from projects.factories import PartnerFactory, PressReleaseFactory, UserFactory
 from projects.models import PressRelease
-from projects.permissions import COORDINATOR_GROUP, ensure_groups
+from tests.helpers.admin import admin_url, coordinator_user, edit_in_admin, form_values, restore_url, versions
+from tests.helpers.pages import count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-# --- posting the admin's form as a browser does ------------------------------------------------------------------
-
-
-class FormReader(HTMLParser):
-    """The values a browser would submit from the form with id `form_id`."""
-
-    SKIPPED_TYPES = {"submit", "button", "image", "reset", "file"}
-
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id = form_id
-        self.inside = False
-        self.data = {}
-        self.textarea = None
-        self.select = None
-
-    def add(self, name, value):
-        self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        if not self.inside or "disabled" in attrs:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in self.SKIPPED_TYPES or (kind in {"checkbox", "radio"} and "checked" not in attrs):
-                return
-            self.add(name, attrs.get("value", "on" if kind in {"checkbox", "radio"} else ""))
-        elif tag == "textarea" and name:
-            self.textarea = [name, ""]
-        elif tag == "select" and name:
-            self.select = {"name": name, "multiple": "multiple" in attrs, "first": None, "chosen": []}
-        elif tag == "option" and self.select is not None:
-            value = attrs.get("value", "")
-            if self.select["first"] is None:
-                self.select["first"] = value
-            if "selected" in attrs:
-                self.select["chosen"].append(value)
-
-    def handle_data(self, data):
-        if self.textarea is not None:
-            self.textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "textarea" and self.textarea is not None:
-            name, text = self.textarea
-            # Browsers drop the newline that follows <textarea>.
-            self.add(name, text.removeprefix("\r\n").removeprefix("\n"))
-            self.textarea = None
-        elif tag == "select" and self.select is not None:
-            chosen = self.select["chosen"]
-            if not chosen and not self.select["multiple"] and self.select["first"] is not None:
-                chosen = [self.select["first"]]
-            for value in chosen:
-                self.add(self.select["name"], value)
-            self.select = None
-
-
-def form_data(response, model=PressRelease):
-    assert response.status_code == 200, response.status_code
-    reader = FormReader(f"{model._meta.model_name}_form")
-    reader.feed(response.content.decode())
-    assert reader.data, "no change form on the page"
-    return reader.data
-
-
-def admin_url(obj, view, *args):
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_{view}", args=[obj.pk, *args])
-
-
-def edit(client, obj, **changes):
-    """GET the change form, change some fields, POST it back; returns the POST's response."""
-    url = admin_url(obj, "change")
-    data = form_data(client.get(url), type(obj))
-    for name, value in changes.items():
-        data[name] = value if isinstance(value, list) else [value]
-    return client.post(url, data)
-
-
-def versions(obj):
-    return list(Version.objects.get_for_object(obj).select_related("revision__user").order_by("pk"))
-
-
-def restore_url(obj, version):
-    return admin_url(obj, "restore", version.pk)
 
 
 # --- people ---------------------------------------------------------------------------------------------------------
@@ -136,13 +42,6 @@ def tartu():
     return PartnerFactory(city_en="Tartu", slug="tartu", country="EE", language="et")
 
 
-def coordinator_of(partner, username):
-    groups = ensure_groups()
-    coordinator = CoordinatorFactory(partner=partner, user__username=username)
-    coordinator.user.groups.add(groups[COORDINATOR_GROUP])
-    return coordinator.user
-
-
 @pytest.fixture
 def release(genoa):
     return PressReleaseFactory(
@@ -152,7 +51,7 @@ def release(genoa):
 
 def release_with_history(client, release):
     """The release saved twice through the admin: title A → B in English, and a new Estonian title."""
-    assert edit(client, release, title_en="B", title_et="Uus pealkiri").status_code == 302
+    assert edit_in_admin(client, release, title_en="B", title_et="Uus pealkiri").status_code == 302
     release.refresh_from_db()
     return release
 
@@ -161,7 +60,7 @@ def release_with_history(client, release):
 
 
 def test_adding_a_release_in_the_admin_records_a_revision_by_the_user(client, editor, genoa):
-    data = form_data(client.get(reverse("admin:projects_pressrelease_add")))
+    data = form_values(client.get(reverse("admin:projects_pressrelease_add")))
     data.update(
         {
             "author": [str(genoa.pk)],
@@ -192,7 +91,7 @@ def test_changing_a_release_records_the_state_before_and_after_with_all_language
 def test_changing_an_event_records_its_visitors_releases_and_recordings(client, editor, genoa, tartu, release):
     event = EventFactory(host=genoa, slug="visit")
     RecordingFactory(event=event, title_en="Slides", url="https://example.org/slides")
-    response = edit(client, event, visitors=[str(tartu.pk)], releases=[str(release.pk)])
+    response = edit_in_admin(client, event, visitors=[str(tartu.pk)], releases=[str(release.pk)])
     assert response.status_code == 302, response.context["adminform"].form.errors
     latest = versions(event)[-1]
     assert latest.field_dict["visitors"] == [tartu.pk]
@@ -203,7 +102,7 @@ def test_changing_an_event_records_its_visitors_releases_and_recordings(client, 
 
 def test_changing_a_practice_records_a_revision(client, editor, genoa):
     practice = GoodPracticeFactory(owner=genoa, slug="signature", title_en="Digital signature")
-    assert edit(client, practice, title_en="E-signature", title_hu="E-aláírás").status_code == 302
+    assert edit_in_admin(client, practice, title_en="E-signature", title_hu="E-aláírás").status_code == 302
     latest = versions(practice)[-1]
     assert (latest.field_dict["title_en"], latest.field_dict["title_hu"]) == ("E-signature", "E-aláírás")
     assert latest.revision.user == editor
@@ -238,7 +137,7 @@ def test_history_page_shows_a_long_text_change_as_a_word_diff(client, editor, re
     words = " ".join(f"word{n}" for n in range(60))
     release.body_en = words
     release.save()
-    assert edit(client, release, body_en=words.replace("word30", "changed")).status_code == 302
+    assert edit_in_admin(client, release, body_en=words.replace("word30", "changed")).status_code == 302
     html = client.get(admin_url(release, "history")).content.decode()
     assert "<del>word30</del> <ins>changed</ins>" in html
     # Only a few words around the change, not the whole text twice.
@@ -248,16 +147,16 @@ def test_history_page_shows_a_long_text_change_as_a_word_diff(client, editor, re
 
 def test_history_page_names_changed_partners_and_recordings(client, editor, genoa, tartu):
     event = EventFactory(host=genoa, slug="visit")
-    assert edit(client, event, visitors=[str(tartu.pk)]).status_code == 302
+    assert edit_in_admin(client, event, visitors=[str(tartu.pk)]).status_code == 302
     RecordingFactory(event=event, title_en="Slides", url="https://example.org/slides")
-    assert edit(client, event, location="Genoa harbour").status_code == 302
+    assert edit_in_admin(client, event, location="Genoa harbour").status_code == 302
     html = client.get(admin_url(event, "history")).content.decode()
     assert re.search(r"Visiting or participating partners</th>\s*<td>.*?<ins>Tartu</ins>", html, re.S)
     assert re.search(r"Recording “Slides”</th>\s*<td>\s*added", html)
 
 
 def test_history_page_escapes_what_editors_typed(client, editor, release):
-    assert edit(client, release, title_en="<script>alert(1)</script>").status_code == 302
+    assert edit_in_admin(client, release, title_en="<script>alert(1)</script>").status_code == 302
     html = client.get(admin_url(release, "history")).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -265,17 +164,13 @@ def test_history_page_escapes_what_editors_typed(client, editor, release):
 
 def test_history_page_queries_do_not_grow_with_revisions(client, editor, release):
     url = admin_url(release, "history")
-
-    def count_queries():
-        with CaptureQueriesContext(connection) as context:
-            assert client.get(url).status_code == 200
-        return len(context)
-
     release_with_history(client, release)
-    few = count_queries()
+    few = count_queries(client, url)
     for number in range(6):
-        assert edit(client, release, title_en=f"Title {number}", title_et=f"Pealkiri {number}").status_code == 302
-    assert count_queries() == few
+        assert (
+            edit_in_admin(client, release, title_en=f"Title {number}", title_et=f"Pealkiri {number}").status_code == 302
+        )
+    assert count_queries(client, url) == few
 
 
 def test_coordinator_sees_the_history_of_another_citys_release_without_restore(client, release, tartu):
@@ -283,7 +178,7 @@ def test_coordinator_sees_the_history_of_another_citys_release_without_restore(c
     editor_client = Client()
     editor_client.force_login(UserFactory(username="editor", is_superuser=True))
     release_with_history(editor_client, release)
-    client.force_login(coordinator_of(tartu, "tartu"))
+    client.force_login(coordinator_user(tartu, "tartu"))
     response = client.get(admin_url(release, "history"))
     assert response.status_code == 200
     assert "Uus pealkiri" in response.content.decode()
@@ -297,7 +192,7 @@ def test_restore_form_shows_the_earlier_version_and_changes_nothing(client, edit
     release_with_history(client, release)
     first = versions(release)[0]
     response = client.get(restore_url(release, first))
-    data = form_data(response)
+    data = form_values(response)
     assert (data["title_en"], data["title_et"]) == (["A"], ["Eesti pealkiri"])
     assert "The version saved on" in response.content.decode()
     release.refresh_from_db()
@@ -308,7 +203,7 @@ def test_restore_form_shows_the_earlier_version_and_changes_nothing(client, edit
 def test_restoring_an_earlier_version_brings_back_its_values_as_a_new_revision(client, editor, release):
     release_with_history(client, release)
     first = versions(release)[0]
-    data = form_data(client.get(restore_url(release, first)))
+    data = form_values(client.get(restore_url(release, first)))
     response = client.post(restore_url(release, first), data)
     assert response.status_code == 302
     assert response["Location"] == admin_url(release, "history")
@@ -327,14 +222,14 @@ def test_restoring_an_earlier_version_brings_back_its_values_as_a_new_revision(c
 def test_restoring_an_event_brings_back_its_recordings_and_visitors(client, editor, genoa, tartu):
     event = EventFactory(host=genoa, slug="visit", visitors=[tartu])
     recording = RecordingFactory(event=event, title_en="Slides", url="https://example.org/slides")
-    data = form_data(client.get(admin_url(event, "change")), Event)
+    data = form_values(client.get(admin_url(event, "change")), Event)
     # Remove the recording and the visitor in one save.
     data["recordings-0-DELETE"] = ["on"]
     data["visitors"] = []
     assert client.post(admin_url(event, "change"), data).status_code == 302
     assert not event.recordings.exists() and not event.visitors.exists()
     first = versions(event)[0]
-    data = form_data(client.get(restore_url(event, first)), Event)
+    data = form_values(client.get(restore_url(event, first)), Event)
     assert client.post(restore_url(event, first), data).status_code == 302
     assert list(event.recordings.values_list("pk", "title_en")) == [(recording.pk, "Slides")]
     assert list(event.visitors.all()) == [tartu]
@@ -342,9 +237,9 @@ def test_restoring_an_event_brings_back_its_recordings_and_visitors(client, edit
 
 def test_restoring_a_practice_records_a_revision(client, editor, genoa):
     practice = GoodPracticeFactory(owner=genoa, slug="signature", title_en="Digital signature")
-    assert edit(client, practice, title_en="E-signature").status_code == 302
+    assert edit_in_admin(client, practice, title_en="E-signature").status_code == 302
     first = versions(practice)[0]
-    data = form_data(client.get(restore_url(practice, first)), GoodPractice)
+    data = form_values(client.get(restore_url(practice, first)), GoodPractice)
     assert client.post(restore_url(practice, first), data).status_code == 302
     practice.refresh_from_db()
     assert practice.title_en == "Digital signature"
@@ -352,10 +247,10 @@ def test_restoring_a_practice_records_a_revision(client, editor, genoa):
 
 
 def test_coordinator_restores_their_own_citys_release(client, genoa, release):
-    client.force_login(coordinator_of(genoa, "genoa"))
+    client.force_login(coordinator_user(genoa, "genoa"))
     release_with_history(client, release)
     first = versions(release)[0]
-    data = form_data(client.get(restore_url(release, first)))
+    data = form_values(client.get(restore_url(release, first)))
     assert client.post(restore_url(release, first), data).status_code == 302
     release.refresh_from_db()
     assert release.title_en == "A"
@@ -366,8 +261,8 @@ def test_translating_coordinator_cannot_restore_another_citys_release(client, re
     editor_client.force_login(UserFactory(username="editor", is_superuser=True))
     release_with_history(editor_client, release)
     first = versions(release)[0]
-    data = form_data(editor_client.get(restore_url(release, first)))
-    client.force_login(coordinator_of(tartu, "tartu"))
+    data = form_values(editor_client.get(restore_url(release, first)))
+    client.force_login(coordinator_user(tartu, "tartu"))
     assert client.get(restore_url(release, first)).status_code == 403
     assert client.post(restore_url(release, first), data).status_code == 403
     release.refresh_from_db()
@@ -379,10 +274,10 @@ def test_coordinator_cannot_restore_a_version_that_belonged_to_another_city(clie
     editor_client = type(client)()
     editor_client.force_login(UserFactory(username="editor", is_superuser=True))
     # An editor moved Genoa's release to Tartu: Tartu's coordinator may not give it back by restoring.
-    assert edit(editor_client, release, author=str(tartu.pk)).status_code == 302
+    assert edit_in_admin(editor_client, release, author=str(tartu.pk)).status_code == 302
     first = versions(release)[0]
-    data = form_data(editor_client.get(restore_url(release, first)))
-    client.force_login(coordinator_of(tartu, "tartu"))
+    data = form_values(editor_client.get(restore_url(release, first)))
+    client.force_login(coordinator_user(tartu, "tartu"))
     assert client.post(restore_url(release, first), data).status_code == 403
     release.refresh_from_db()
     assert release.author == tartu
@@ -390,7 +285,7 @@ def test_coordinator_cannot_restore_a_version_that_belonged_to_another_city(clie
 
 def test_restoring_a_version_of_another_object_is_not_found(client, editor, release, genoa):
     other = PressReleaseFactory(author=genoa, slug="other")
-    assert edit(client, other, title_en="Other, changed").status_code == 302
+    assert edit_in_admin(client, other, title_en="Other, changed").status_code == 302
     assert client.get(restore_url(release, versions(other)[0])).status_code == 404
 
 
@@ -400,11 +295,11 @@ def test_restoring_one_release_leaves_others_saved_in_the_same_revision_alone(cl
     with reversion.create_revision():
         reversion.add_to_revision(release)
         reversion.add_to_revision(other)
-    assert edit(client, release, title_en="Release, changed").status_code == 302
-    assert edit(client, other, title_en="Other, changed").status_code == 302
+    assert edit_in_admin(client, release, title_en="Release, changed").status_code == 302
+    assert edit_in_admin(client, other, title_en="Other, changed").status_code == 302
     shared = versions(release)[0]
     assert shared.revision.version_set.count() == 2
-    data = form_data(client.get(restore_url(release, shared)))
+    data = form_values(client.get(restore_url(release, shared)))
     assert client.post(restore_url(release, shared), data).status_code == 302
     release.refresh_from_db()
     other.refresh_from_db()
@@ -412,7 +307,7 @@ def test_restoring_one_release_leaves_others_saved_in_the_same_revision_alone(cl
 
 
 def test_version_whose_slug_is_taken_now_is_refused_with_a_message(client, editor, genoa, release):
-    assert edit(client, release, slug="phase-one-renamed").status_code == 302
+    assert edit_in_admin(client, release, slug="phase-one-renamed").status_code == 302
     PressReleaseFactory(author=genoa, slug="phase-one")
     first = versions(release)[0]
     response = client.get(restore_url(release, first), follow=True)

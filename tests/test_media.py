@@ -7,8 +7,6 @@ MEDIA_ROOT (tests/conftest.py).
 
 import os
 import re
-from collections import defaultdict
-from html.parser import HTMLParser
 from io import BytesIO
 
 import pytest
@@ -23,20 +21,12 @@ from PIL import Image, ImageDraw
 
 from practices.factories import GoodPracticeFactory
 from practices.models import GoodPractice
-from projects.factories import CoordinatorFactory, PartnerFactory, PressReleaseFactory, UserFactory
+from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.images import MAX_IMAGE_BYTES, get_rendition, responsive_image
 from projects.models import Partner, PressRelease
-from projects.permissions import COORDINATOR_GROUP, ensure_groups
+from tests.helpers.admin import admin_url, coordinator_user, form_fields
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_to_start_with():
-    # A request to a /hu/… page leaves Hungarian active in the test thread: each test starts afresh.
-    translation.activate("en")
-    yield
-    translation.deactivate()
 
 
 # --- images made in the test -------------------------------------------------------------------------------------
@@ -72,74 +62,8 @@ SVG = (
 )
 
 
-# --- the admin's forms, read as a browser reads them ---------------------------------------------------------------
-
-
-class FormReader(HTMLParser):
-    """What a browser submits from the admin's change form: shown fields with their values."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.data = defaultdict(list)
-        self.in_form = False
-        self.select = None
-        self.textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and attrs.get("id", "").endswith("_form"):
-            self.in_form = True
-        name = attrs.get("name")
-        if not self.in_form or not name or "__prefix__" in name or "disabled" in attrs:
-            if tag == "option" and self.select is not None:
-                self._option(attrs)
-            return
-        kind = attrs.get("type", "text")
-        if tag == "input" and kind not in {"submit", "button", "image", "reset", "file"}:
-            if kind not in {"checkbox", "radio"}:
-                self.data[name].append(attrs.get("value", ""))
-            elif "checked" in attrs:
-                self.data[name].append(attrs.get("value", "on"))
-        elif tag == "select":
-            self.select = {"name": name, "multiple": "multiple" in attrs, "options": [], "selected": []}
-        elif tag == "textarea":
-            self.textarea = {"name": name, "text": ""}
-
-    def _option(self, attrs):
-        self.select["options"].append(attrs.get("value", ""))
-        if "selected" in attrs:
-            self.select["selected"].append(attrs.get("value", ""))
-
-    def handle_data(self, data):
-        if self.textarea is not None:
-            self.textarea["text"] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.in_form = False
-        elif tag == "select" and self.select is not None:
-            chosen = self.select["selected"] or ([] if self.select["multiple"] else self.select["options"][:1])
-            self.data[self.select["name"]].extend(chosen)
-            self.select = None
-        elif tag == "textarea" and self.textarea is not None:
-            self.data[self.textarea["name"]].append(self.textarea["text"].removeprefix("\n"))
-            self.textarea = None
-
-
-def form_data(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    reader = FormReader()
-    reader.feed(response.content.decode())
-    return {name: values[0] if len(values) == 1 else values for name, values in reader.data.items()}
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
-
-
 def post_release(client, author, **fields):
-    data = form_data(client, admin_url(PressRelease, "add"))
+    data = form_fields(client.get(admin_url(PressRelease, "add")))
     data.update(
         {
             "author": author.pk,
@@ -158,10 +82,7 @@ def form_errors(response):
 
 
 def coordinator_client(client, partner):
-    user = UserFactory(username=f"coordinator-{partner.slug}")
-    user.groups.add(ensure_groups()[COORDINATOR_GROUP])
-    CoordinatorFactory(user=user, partner=partner)
-    client.force_login(user)
+    client.force_login(coordinator_user(partner, f"coordinator-{partner.slug}"))
     return client
 
 
@@ -294,13 +215,13 @@ def test_translation_added_to_a_release_with_image_needs_its_alt_text(admin_clie
     release = PressReleaseFactory(image_alt_en="The harbour at dawn")
     release.image.save("harbour.png", ContentFile(picture()))
     url = admin_url(PressRelease, "change", release.pk)
-    data = form_data(admin_client, url)
+    data = form_fields(admin_client.get(url))
     data.update({"title_it": "BETTER chiude la prima fase", "body_it": "Tre anni di cooperazione."})
     assert "image_alt_it" in form_errors(admin_client.post(url, data))
     release.refresh_from_db()
     assert not release.title_it
 
-    data = form_data(admin_client, url)
+    data = form_fields(admin_client.get(url))
     data.update(
         {"title_it": "BETTER chiude la prima fase", "body_it": "Tre anni.", "image_alt_it": "Il porto all'alba"}
     )
@@ -317,7 +238,7 @@ def test_tartu_translating_genoas_release_with_image_must_describe_it_in_estonia
     coordinator_client(client, tartu)
     url = admin_url(PressRelease, "change", release.pk)
 
-    data = form_data(client, url)
+    data = form_fields(client.get(url))
     assert "image" not in data and "image_alt_en" not in data  # read-only for a translator
     data.update({"title_et": "BETTER lõpetab esimese etapi", "body_et": "Kolm aastat koostööd."})
     assert list(form_errors(client.post(url, data))) == ["image_alt_et"]
@@ -333,13 +254,13 @@ def test_tartu_translating_genoas_release_with_image_must_describe_it_in_estonia
 def test_practice_with_an_italian_title_needs_an_italian_alt_text(admin_client):
     practice = GoodPracticeFactory(title_it="Firma digitale")
     url = admin_url(GoodPractice, "change", practice.pk)
-    data = form_data(admin_client, url)
+    data = form_fields(admin_client.get(url))
     data.update({"image": upload("signature.png", picture()), "image_alt_en": "A signed form on a tablet"})
     assert list(form_errors(admin_client.post(url, data))) == ["image_alt_it"]
     practice.refresh_from_db()
     assert not practice.image
 
-    data = form_data(admin_client, url)
+    data = form_fields(admin_client.get(url))
     data.update(
         {
             "image": upload("signature.png", picture()),
@@ -355,7 +276,7 @@ def test_practice_with_an_italian_title_needs_an_italian_alt_text(admin_client):
 def test_practice_image_must_be_a_real_image(admin_client):
     practice = GoodPracticeFactory()
     url = admin_url(GoodPractice, "change", practice.pk)
-    data = form_data(admin_client, url)
+    data = form_fields(admin_client.get(url))
     data.update({"image": upload("photo.jpg", b"GIF89a but not really"), "image_alt_en": "A photo"})
     assert "image" in form_errors(admin_client.post(url, data))
     practice.refresh_from_db()
@@ -365,11 +286,11 @@ def test_practice_image_must_be_a_real_image(admin_client):
 def test_partner_logo_is_checked_and_needs_no_alt_text(admin_client):
     partner = PartnerFactory()
     url = admin_url(Partner, "change", partner.pk)
-    data = form_data(admin_client, url)
+    data = form_fields(admin_client.get(url))
     data["logo"] = upload("logo.svg", SVG, "image/svg+xml")
     assert list(form_errors(admin_client.post(url, data))) == ["logo"]
 
-    data = form_data(admin_client, url)
+    data = form_fields(admin_client.get(url))
     data["logo"] = upload("logo.png", picture(size=(400, 200), mode="RGBA"))
     assert admin_client.post(url, data).status_code == 302
     partner.refresh_from_db()

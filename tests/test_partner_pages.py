@@ -1,15 +1,10 @@
 """The partner pages (issue 3, item 2): the list of cities and each city's page."""
 
 import datetime
-from html.parser import HTMLParser
 from io import BytesIO
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
 
@@ -24,92 +19,12 @@ from practices.factories import (
 from practices.models import Action, Transfer
 from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.models import Partner, PressRelease
+from tests.helpers.html import parse
+from tests.helpers.pages import count_queries, url, url_of
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "et", "hu", "it", "sv"]
-
-
-# --- a small HTML reader: enough to ask a page about its elements --------------------------------------------------
-
-
-class Node:
-    def __init__(self, tag, attrs, parent=None):
-        self.tag = tag
-        self.attrs = dict(attrs)
-        self.parent = parent
-        self.children = []
-        self.texts = []
-
-    def text(self):
-        parts = list(self.texts) + [child.text() for child in self.children]
-        return " ".join(" ".join(parts).split())
-
-    def iter(self):
-        for child in self.children:
-            yield child
-            yield from child.iter()
-
-    def find_all(self, tag=None, cls=None, **attrs):
-        return [
-            node
-            for node in self.iter()
-            if (tag is None or node.tag == tag)
-            and (cls is None or cls in (node.attrs.get("class") or "").split())
-            and all(node.attrs.get(name.replace("_", "-")) == value for name, value in attrs.items())
-        ]
-
-    def find(self, tag=None, cls=None, **attrs):
-        found = self.find_all(tag, cls, **attrs)
-        assert found, f"no <{tag or '*'} class={cls} {attrs}>"
-        return found[0]
-
-    def links(self):
-        return [(a.attrs.get("href"), a.text()) for a in self.find_all("a")]
-
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = self.current = Node("#document", {})
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, attrs, self.current)
-        self.current.children.append(node)
-        if tag not in VOID:
-            self.current = node
-
-    def handle_startendtag(self, tag, attrs):
-        self.current.children.append(Node(tag, attrs, self.current))
-
-    def handle_endtag(self, tag):
-        node = self.current
-        while node is not self.root and node.tag != tag:
-            node = node.parent
-        if node is not self.root:
-            self.current = node.parent
-
-    def handle_data(self, data):
-        self.current.texts.append(data)
-
-
-def parse(response):
-    builder = _TreeBuilder()
-    builder.feed(response.content.decode())
-    return builder.root
-
-
-def url(name, language, **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
-
-
-def url_of(obj, language):
-    with translation.override(language):
-        return obj.get_absolute_url()
 
 
 def list_items(document, labelled_by):
@@ -118,11 +33,6 @@ def list_items(document, labelled_by):
 
 
 # --- data ---------------------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
 
 
 def build_city(size, *, slug):
@@ -143,13 +53,6 @@ def build_city(size, *, slug):
         PressReleaseFactory(author=city)
     PressReleaseFactory(author=city, status=PressRelease.Status.DRAFT, published_at=None)
     return city
-
-
-def count_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries)
 
 
 # --- every page in every language ---------------------------------------------------------------------------------

@@ -5,18 +5,13 @@ read from the page and sent back as a browser would (projects.admin_scope decide
 offers); crafted POSTs add what the page did not offer, and the database must show they had no effect.
 """
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
-from django.db import transaction
 from django.urls import reverse
 
 from events.factories import EventFactory, RecordingFactory
@@ -26,102 +21,18 @@ from practices.models import Action, GoodPractice, RegionalActionPlan, Transfer
 from projects.factories import PressReleaseFactory, UserFactory
 from projects.models import Partner, PressRelease
 from projects.permissions import COORDINATOR_GROUP, EDITOR_GROUP, ensure_groups
+from tests.helpers.admin import admin_url, form_fields
 
-pytestmark = pytest.mark.django_db
+# The demo content, loaded once for the module (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_for_module")]
 
 CITY_LANGUAGES = {"genoa": "it", "gavle": "sv", "birmingham": "en", "tartu": "et", "nyiregyhaza": "hu"}
 CITIES = list(CITY_LANGUAGES)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def demo_content(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module inside a transaction that is rolled back at its
-    end. Each test runs in its own savepoint within it (pytest-django), so tests stay independent and
-    no other test module ever sees these rows."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("load_demo_content", stdout=StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-
-
-# A browser's view of the admin's change form
-
-
-class FormReader(HTMLParser):
-    """Collects what a browser would submit from the admin's change form: the fields it shows,
-    with their values, and nothing that is only displayed (read-only fields)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.data = defaultdict(list)
-        self.in_form = False
-        self.select = None
-        self.textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and attrs.get("id", "").endswith("_form"):
-            self.in_form = True
-        if not self.in_form:
-            return
-        name = attrs.get("name")
-        usable = name and "__prefix__" not in name and "disabled" not in attrs
-        if tag == "input" and usable:
-            kind = attrs.get("type", "text")
-            if kind in {"submit", "button", "image", "reset", "file"}:
-                return
-            if kind in {"checkbox", "radio"} and "checked" not in attrs:
-                return
-            self.data[name].append(attrs.get("value", "on" if kind in {"checkbox", "radio"} else ""))
-        elif tag == "select" and usable:
-            self.select = {"name": name, "multiple": "multiple" in attrs, "options": [], "selected": []}
-        elif tag == "option" and self.select is not None:
-            value = attrs.get("value", "")
-            self.select["options"].append(value)
-            if "selected" in attrs:
-                self.select["selected"].append(value)
-        elif tag == "textarea" and usable:
-            self.textarea = {"name": name, "text": ""}
-
-    def handle_data(self, data):
-        if self.textarea is not None:
-            self.textarea["text"] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.in_form = False
-        elif tag == "select" and self.select is not None:
-            chosen = self.select["selected"]
-            if not chosen and not self.select["multiple"] and self.select["options"]:
-                chosen = self.select["options"][:1]
-            self.data[self.select["name"]].extend(chosen)
-            self.select = None
-        elif tag == "textarea" and self.textarea is not None:
-            # Browsers drop the newline Django writes right after <textarea>.
-            self.data[self.textarea["name"]].append(self.textarea["text"].removeprefix("\n"))
-            self.textarea = None
-
-
-def read_form(response):
-    assert response.status_code == 200
-    reader = FormReader()
-    reader.feed(response.content.decode())
-    # A multiple select with nothing chosen stays an empty list: the browser sends nothing for it.
-    return {name: values[0] if len(values) == 1 else values for name, values in reader.data.items()}
-
-
 def model_fields_in_form(model, data):
     names = {field.name for field in model._meta.get_fields()}
     return {name for name in data if name in names}
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
 def login(client, username):
@@ -231,7 +142,7 @@ def test_coordinator_adding_for_own_city_saves_it(client, case, city):
     if case.model is RegionalActionPlan:
         RegionalActionPlan.objects.filter(partner=own).delete()  # one plan per city
     login(client, city)
-    data = read_form(client.get(admin_url(case.model, "add")))
+    data = form_fields(client.get(admin_url(case.model, "add")))
     assert data[case.city_field] == str(own.pk)  # the add form starts with the coordinator's city
     before = case.model.objects.count()
     response = client.post(admin_url(case.model, "add"), {**data, **case.new(own)})
@@ -246,7 +157,7 @@ def test_coordinator_changing_own_city_object_saves_every_field(client, case, ci
     own = partner(city)
     obj = case.make(own)
     login(client, city)
-    data = read_form(client.get(admin_url(case.model, "change", obj.pk)))
+    data = form_fields(client.get(admin_url(case.model, "change", obj.pk)))
     field, value = case.edit
     # Every language of one's own object, e.g. Tartu's Italian title too.
     data.update({field: value, "title_en": "Rewritten in English", "title_it": "In italiano"})
@@ -277,7 +188,7 @@ def test_coordinator_on_other_city_object_changes_only_own_language(client, case
     language = CITY_LANGUAGES[city]
     login(client, city)
     response = client.get(admin_url(case.model, "change", obj.pk))
-    data = read_form(response)
+    data = form_fields(response)
     # Crafted: what the page did not offer, sent anyway.
     field, value = case.edit
     crafted = {"title_en": "Overwritten source", case.city_field: partner(city).pk, field: value}
@@ -321,7 +232,7 @@ def test_coordinator_adding_for_other_city_is_a_form_error(client, case, city):
     if case.model is RegionalActionPlan:
         RegionalActionPlan.objects.filter(partner=other).delete()  # so only the scope can refuse it
     login(client, city)
-    data = read_form(client.get(admin_url(case.model, "add")))
+    data = form_fields(client.get(admin_url(case.model, "add")))
     before = case.model.objects.count()
     response = client.post(admin_url(case.model, "add"), {**data, **case.new(other)})
     assert response.status_code == 200
@@ -333,7 +244,7 @@ def test_coordinator_adding_for_other_city_is_a_form_error(client, case, city):
 def test_coordinator_moving_own_object_to_other_city_is_a_form_error(client, case):
     obj = case.make(partner("tartu"))
     login(client, "tartu")
-    data = read_form(client.get(admin_url(case.model, "change", obj.pk)))
+    data = form_fields(client.get(admin_url(case.model, "change", obj.pk)))
     data[case.city_field] = partner("genoa").pk
     response = client.post(admin_url(case.model, "change", obj.pk), data)
     assert response.status_code == 200
@@ -354,7 +265,7 @@ def test_tartu_on_genoa_release_edits_estonian_and_nothing_else(client, status):
     assert 'name="title_et"' in html and 'name="body_et"' in html
     assert 'name="title_en"' not in html and 'name="status"' not in html
     assert "Genoa opens its Smart City Week" in html  # the English source, shown to translate from
-    data = read_form(response)
+    data = form_fields(response)
     data.update({"title_et": "Genova avab nutilinna nädala", "body_et": "Tekst."})
     # Crafted: the source and the status, which the page did not offer.
     data.update({"title_en": "Hijacked", "status": "published" if status == "draft" else "draft"})
@@ -378,7 +289,7 @@ def test_crafted_recording_on_other_city_event_is_not_saved(client):
     event = EventFactory(host=partner("genoa"))
     recording = RecordingFactory(event=event, title_en="Opening talk")
     login(client, "tartu")
-    data = read_form(client.get(admin_url(Event, "change", event.pk)))
+    data = form_fields(client.get(admin_url(Event, "change", event.pk)))
     assert "recordings-0-title_en" not in data  # the inline is shown read-only
     data.update(
         {
@@ -401,7 +312,7 @@ def test_crafted_recording_on_other_city_event_is_not_saved(client):
 def test_recording_inline_on_own_event_is_saved(client):
     event = EventFactory(host=partner("tartu"))
     login(client, "tartu")
-    data = read_form(client.get(admin_url(Event, "change", event.pk)))
+    data = form_fields(client.get(admin_url(Event, "change", event.pk)))
     data.update(
         {
             "recordings-TOTAL_FORMS": "1",
@@ -418,7 +329,7 @@ def test_crafted_transfer_change_on_other_city_practice_is_not_saved(client):
     transfer = TransferFactory(practice__owner=partner("genoa"), importer=partner("gavle"))
     practice = transfer.practice
     login(client, "tartu")
-    data = read_form(client.get(admin_url(GoodPractice, "change", practice.pk)))
+    data = form_fields(client.get(admin_url(GoodPractice, "change", practice.pk)))
     data.update(
         {
             "transfers-0-id": transfer.pk,
@@ -437,7 +348,7 @@ def test_crafted_relations_on_other_city_event_are_not_saved(client):
     event = EventFactory(host=partner("genoa"), visitors=[partner("gavle")])
     release = PressReleaseFactory(author=partner("tartu"))
     login(client, "tartu")
-    data = read_form(client.get(admin_url(Event, "change", event.pk)))
+    data = form_fields(client.get(admin_url(Event, "change", event.pk)))
     data.update({"visitors": [partner("tartu").pk], "releases": [release.pk], "title_et": "Õppevisiit"})
     assert client.post(admin_url(Event, "change", event.pk), data).status_code == 302
     event.refresh_from_db()
@@ -452,7 +363,7 @@ def test_other_city_action_cannot_be_changed_from_its_plan(client):
     index, action = next((i, a) for i, a in enumerate(plan.actions.all()) if a.status != "completed")
     title, status = action.title_en, action.status
     login(client, "tartu")
-    data = read_form(client.get(admin_url(RegionalActionPlan, "change", plan.pk)))
+    data = form_fields(client.get(admin_url(RegionalActionPlan, "change", plan.pk)))
     prefix = f"actions-{index}"
     data.update({f"{prefix}-id": action.pk, f"{prefix}-plan": plan.pk, f"{prefix}-status": "completed"})
     data.update({f"{prefix}-number": action.number, f"{prefix}-title_en": "Rewritten", f"{prefix}-DELETE": "on"})
@@ -467,7 +378,7 @@ def test_other_city_action_cannot_be_changed_from_its_plan(client):
 def test_recording_for_other_city_event_is_a_form_error(client):
     genoa_event, tartu_event = EventFactory(host=partner("genoa")), EventFactory(host=partner("tartu"))
     login(client, "tartu")
-    data = read_form(client.get(admin_url(Recording, "add")))
+    data = form_fields(client.get(admin_url(Recording, "add")))
     data.update({"title_en": "Talk", "url": "https://video.example.org/talk", "order": "0"})
     response = client.post(admin_url(Recording, "add"), {**data, "event": genoa_event.pk})
     assert response.status_code == 200
@@ -494,7 +405,7 @@ def test_transfer_of_other_city_practice_cannot_be_deleted(client):
 
 def test_action_for_other_city_plan_is_a_form_error(client):
     login(client, "tartu")
-    data = read_form(client.get(admin_url(Action, "add")))
+    data = form_fields(client.get(admin_url(Action, "add")))
     genoa_plan = RegionalActionPlan.objects.get(partner__slug="genoa")
     data.update({"plan": genoa_plan.pk, "number": "99", "title_en": "Planted", "status": "planned"})
     response = client.post(admin_url(Action, "add"), data)
@@ -518,7 +429,7 @@ def test_bulk_delete_including_other_city_release_is_forbidden(client):
 def test_coordinator_views_own_partner_but_cannot_change_it(client):
     genoa = partner("genoa")
     login(client, "genoa")
-    data = read_form(client.get(admin_url(Partner, "change", genoa.pk)))
+    data = form_fields(client.get(admin_url(Partner, "change", genoa.pk)))
     assert model_fields_in_form(Partner, data) == set()
     response = client.post(admin_url(Partner, "change", genoa.pk), {**data, "organisation": "Renamed"})
     assert response.status_code == 403
@@ -544,14 +455,14 @@ def test_project_editor_changes_any_city_and_shared_content(client):
     editor.groups.add(Group.objects.get(name=EDITOR_GROUP))
     release = PressReleaseFactory(author=partner("genoa"))
     client.force_login(editor)
-    data = read_form(client.get(admin_url(PressRelease, "change", release.pk)))
+    data = form_fields(client.get(admin_url(PressRelease, "change", release.pk)))
     data.update({"title_en": "Edited by the project", "author": partner("tartu").pk})
     assert client.post(admin_url(PressRelease, "change", release.pk), data).status_code == 302
     release.refresh_from_db()
     assert (release.title_en, release.author) == ("Edited by the project", partner("tartu"))
 
     gavle = partner("gavle")
-    data = read_form(client.get(admin_url(Partner, "change", gavle.pk)))
+    data = form_fields(client.get(admin_url(Partner, "change", gavle.pk)))
     assert (
         client.post(admin_url(Partner, "change", gavle.pk), {**data, "organisation": "Gävle kommun"}).status_code == 302
     )
@@ -570,7 +481,7 @@ def test_staff_without_coordinator_row_changes_nothing(client):
     user.groups.add(Group.objects.get(name=COORDINATOR_GROUP))
     release = PressReleaseFactory(author=partner("tartu"), title_en="Untouched")
     client.force_login(user)
-    data = read_form(client.get(admin_url(PressRelease, "change", release.pk)))
+    data = form_fields(client.get(admin_url(PressRelease, "change", release.pk)))
     assert model_fields_in_form(PressRelease, data) == set()
     assert client.post(admin_url(PressRelease, "change", release.pk), {**data, "title_en": "X"}).status_code == 403
     assert client.get(admin_url(PressRelease, "add")).status_code == 403

@@ -1,13 +1,9 @@
 """/api/practices/ (the catalogue's filters plus `lang`) and the transfer network drawn on the server."""
 
 import xml.etree.ElementTree as ET  # noqa: S405 (parses only our own output)
-from io import StringIO
 
 import jsonschema
 import pytest
-from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -24,88 +20,67 @@ from practices.models import Action, GoodPractice, Transfer
 from practices.network import STAGE_STYLES, build_network, legend_sample
 from practices.selectors import TransferPath, transfer_paths
 from projects.factories import PartnerFactory
+from tests.helpers.api import PARTNER, list_schema
+from tests.helpers.pages import count_queries
 
 pytestmark = pytest.mark.django_db
 
 API = "/api/practices/"
 SVG = "{http://www.w3.org/2000/svg}"
 
-PARTNER = {
-    "type": "object",
-    "required": ["slug", "city", "country"],
-    "properties": {
-        "slug": {"type": "string", "minLength": 1},
-        "city": {"type": "string", "minLength": 1},
-        "country": {"type": "string", "pattern": "^[A-Z]{2}$"},
-    },
-    "additionalProperties": False,
-}
 STAGE = {"enum": ["studied", "import-workshop", "action-plan", "implemented"]}
-SCHEMA = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
+PRACTICE = {
     "type": "object",
-    "required": ["language", "count", "results"],
+    "required": ["slug", "url", "title", "summary", "owner", "theme", "website", "transfers"],
     "additionalProperties": False,
     "properties": {
-        "language": {"enum": ["en", "et", "hu", "it", "sv"]},
-        "count": {"type": "integer", "minimum": 0},
-        "results": {
+        "slug": {"type": "string", "pattern": "^[-a-z0-9]+$"},
+        "url": {"type": "string", "pattern": "^https?://[^/]+/(en|et|hu|it|sv)/practices/[-a-z0-9]+/$"},
+        "title": {"type": "string", "minLength": 1},
+        "summary": {"type": "string"},
+        "owner": PARTNER,
+        "theme": {
+            "oneOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["slug", "name"],
+                    "additionalProperties": False,
+                    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+                },
+            ]
+        },
+        "website": {"type": "string"},
+        "transfers": {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["slug", "url", "title", "summary", "owner", "theme", "website", "transfers"],
+                "required": [
+                    "importer",
+                    "stage",
+                    "stage_label",
+                    "study_visit",
+                    "import_workshop",
+                    "actions",
+                ],
                 "additionalProperties": False,
                 "properties": {
-                    "slug": {"type": "string", "pattern": "^[-a-z0-9]+$"},
-                    "url": {"type": "string", "pattern": "^https?://[^/]+/(en|et|hu|it|sv)/practices/[-a-z0-9]+/$"},
-                    "title": {"type": "string", "minLength": 1},
-                    "summary": {"type": "string"},
-                    "owner": PARTNER,
-                    "theme": {
-                        "oneOf": [
-                            {"type": "null"},
-                            {
-                                "type": "object",
-                                "required": ["slug", "name"],
-                                "additionalProperties": False,
-                                "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
-                            },
-                        ]
-                    },
-                    "website": {"type": "string"},
-                    "transfers": {
+                    "importer": PARTNER,
+                    "stage": STAGE,
+                    "stage_label": {"type": "string", "minLength": 1},
+                    "study_visit": {"type": ["string", "null"]},
+                    "import_workshop": {"type": ["string", "null"]},
+                    "actions": {
                         "type": "array",
                         "items": {
                             "type": "object",
-                            "required": [
-                                "importer",
-                                "stage",
-                                "stage_label",
-                                "study_visit",
-                                "import_workshop",
-                                "actions",
-                            ],
+                            "required": ["number", "title", "status", "status_label"],
                             "additionalProperties": False,
                             "properties": {
-                                "importer": PARTNER,
-                                "stage": STAGE,
-                                "stage_label": {"type": "string", "minLength": 1},
-                                "study_visit": {"type": ["string", "null"]},
-                                "import_workshop": {"type": ["string", "null"]},
-                                "actions": {
-                                    "type": "array",
-                                    "items": {
-                                        "type": "object",
-                                        "required": ["number", "title", "status", "status_label"],
-                                        "additionalProperties": False,
-                                        "properties": {
-                                            "number": {"type": "integer", "minimum": 0},
-                                            "title": {"type": "string", "minLength": 1},
-                                            "status": {"enum": ["planned", "in-progress", "completed", "on-hold"]},
-                                            "status_label": {"type": "string"},
-                                        },
-                                    },
-                                },
+                                "number": {"type": "integer", "minimum": 0},
+                                "title": {"type": "string", "minLength": 1},
+                                "status": {"enum": ["planned", "in-progress", "completed", "on-hold"]},
+                                "status_label": {"type": "string"},
                             },
                         },
                     },
@@ -114,11 +89,7 @@ SCHEMA = {
         },
     },
 }
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo_content", stdout=StringIO())
+SCHEMA = list_schema(PRACTICE)
 
 
 def get_json(client, **params):
@@ -234,15 +205,10 @@ def test_api_runs_the_same_number_of_queries_for_3_or_30_practices(client):
             TransferFactory(practice=practice, importer=second, study_visit=visit)
             ActionFactory(plan=plan).practices.add(practice)
 
-    def queries():
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(API, {"lang": "hu"}).status_code == 200
-        return len(captured)
-
     add(3)
-    few = queries()
+    few = count_queries(client, API, {"lang": "hu"})
     add(27)
-    assert queries() == few
+    assert count_queries(client, API, {"lang": "hu"}) == few
 
 
 def test_api_repeat_request_answers_304(client, demo):

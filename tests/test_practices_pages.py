@@ -4,14 +4,9 @@ practice with its transfer path (/<lang>/practices/<slug>/)."""
 import datetime
 import re
 import xml.etree.ElementTree as ET  # noqa: S405 (parses only our own output)
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from events.factories import EventFactory
 from events.models import Event
@@ -25,6 +20,7 @@ from practices.factories import (
 from practices.models import Action, GoodPractice, RegionalActionPlan, Transfer
 from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.models import Partner
+from tests.helpers.pages import count_queries, url
 
 pytestmark = pytest.mark.django_db
 
@@ -32,16 +28,6 @@ LANGUAGES = ["en", "et", "hu", "it", "sv"]
 SVG = "{http://www.w3.org/2000/svg}"
 GENOA_STUDY_VISIT = "study-visit-genoa-2021-07-17"
 NYIREGYHAZA_WORKSHOP = "demo-import-workshop-digital-citizen-folder-nyiregyhaza-2022-05"
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo_content", stdout=StringIO())
-
-
-def url(name, language="en", **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def list_url(language="en"):
@@ -450,13 +436,6 @@ def make_practices(count, partners, theme):
         ActionFactory(plan=plan).practices.add(practice)
         practice.events.add(visit)
         practice.releases.add(release)
-
-
-def count_queries(client, address, data=None):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address, data or {})
-    assert response.status_code == 200
-    return len(queries)
 
 
 def test_catalogue_runs_the_same_number_of_queries_for_3_or_30_practices(client):

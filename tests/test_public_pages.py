@@ -1,13 +1,9 @@
 """The public pages of issue 2: home, news list, release, the language switcher and `/`."""
 
 import datetime
-from html.parser import HTMLParser
 
 import pytest
-from django.db import connection
 from django.template.loader import render_to_string
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -15,6 +11,8 @@ from events.factories import EventFactory
 from practices.factories import GoodPracticeFactory
 from projects.factories import PartnerFactory, PressReleaseFactory, ProjectFactory
 from projects.models import PressRelease
+from tests.helpers.html import parse
+from tests.helpers.pages import count_queries, url
 
 pytestmark = pytest.mark.django_db
 
@@ -22,85 +20,9 @@ LANGUAGES = ["en", "et", "hu", "it", "sv"]
 OWN_NAMES = {"en": "English", "et": "Eesti", "hu": "Magyar", "it": "Italiano", "sv": "Svenska"}
 
 
-# --- a small HTML reader, enough to ask pages about their elements -----------------------------------------------
-
-
-class Node:
-    def __init__(self, tag, attrs, parent=None):
-        self.tag = tag
-        self.attrs = dict(attrs)
-        self.parent = parent
-        self.children = []
-        self.texts = []
-
-    @property
-    def classes(self):
-        return (self.attrs.get("class") or "").split()
-
-    def text(self):
-        parts = list(self.texts)
-        for child in self.children:
-            parts.append(child.text())
-        return " ".join(" ".join(parts).split())
-
-    def iter(self):
-        for child in self.children:
-            yield child
-            yield from child.iter()
-
-    def find_all(self, tag=None, cls=None, **attrs):
-        return [
-            node
-            for node in self.iter()
-            if (tag is None or node.tag == tag)
-            and (cls is None or cls in node.classes)
-            and all(node.attrs.get(name.replace("_", "-")) == value for name, value in attrs.items())
-        ]
-
-    def find(self, tag=None, cls=None, **attrs):
-        found = self.find_all(tag, cls, **attrs)
-        return found[0] if found else None
-
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = self.current = Node("#document", {})
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, attrs, self.current)
-        self.current.children.append(node)
-        if tag not in VOID:
-            self.current = node
-
-    def handle_endtag(self, tag):
-        node = self.current
-        while node is not self.root and node.tag != tag:
-            node = node.parent
-        if node is not self.root:
-            self.current = node.parent
-
-    def handle_data(self, data):
-        self.current.texts.append(data)
-
-
-def parse(response):
-    builder = _TreeBuilder()
-    builder.feed(response.content.decode())
-    return builder.root
-
-
 def translated(language, message, **values):
     with translation.override(language):
         return gettext(message) % values if values else gettext(message)
-
-
-def url(name, language, **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 # --- data ---------------------------------------------------------------------------------------------------------
@@ -197,11 +119,11 @@ def test_each_public_page_answers_200_in_the_page_language(client, language, pha
 def test_every_page_has_landmarks_and_a_skip_link_to_main(client, language):
     response = client.get(url("projects:release-list", language))
     document = parse(response)
-    skip = document.find("a", cls="skip-link")
+    skip = document.first("a", cls="skip-link")
     assert skip is not None and skip.attrs["href"] == "#main"
-    assert document.find("main", id="main") is not None
-    assert document.find("header") is not None and document.find("footer") is not None
-    assert document.find("nav", cls="site-nav") is not None
+    assert document.first("main", id="main") is not None
+    assert document.first("header") is not None and document.first("footer") is not None
+    assert document.first("nav", cls="site-nav") is not None
 
 
 def test_site_nav_links_only_to_pages_that_exist(client):
@@ -246,7 +168,7 @@ def test_home_lists_the_latest_three_published_releases(client, hidden_releases)
     response = client.get("/en/")
     titles = [h.text() for h in parse(response).find("section", cls="latest-news").find_all("h3")]
     assert titles == ["Released 1 days ago", "Released 2 days ago", "Released 3 days ago"]
-    assert parse(response).find("section", cls="latest-news").find("a", href="/en/news/") is not None
+    assert parse(response).find("section", cls="latest-news").first("a", href="/en/news/") is not None
 
 
 def test_home_without_project_or_releases_still_answers(client):
@@ -286,7 +208,7 @@ def test_news_item_shows_title_lead_date_and_author_city(client):
     assert time.attrs["datetime"].startswith("2021-09-14")
     assert "2021" in time.text() and "szeptember" in time.text()
     assert "Nyíregyháza" in item.find("span", cls="release-meta__city").text()
-    assert item.find("span", cls="badge") is None
+    assert item.first("span", cls="badge") is None
 
 
 def test_news_item_missing_page_language_is_marked_english(client):
@@ -302,7 +224,7 @@ def test_news_item_missing_page_language_is_marked_english(client):
 
     estonian = by_title["Ka eesti keeles"]
     assert "lang" not in estonian.find("h2").find("a").attrs
-    assert estonian.find("span", cls="badge") is None
+    assert estonian.first("span", cls="badge") is None
 
 
 def test_news_is_paginated_by_the_news_page_size_setting(client, settings):
@@ -341,13 +263,6 @@ def test_news_without_releases_answers_200_on_page_one(client):
     assert translated("it", "No news has been published yet.") in response.content.decode()
 
 
-def _count_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("path", ["/en/news/", "/et/news/", "/en/"])
 def test_list_pages_run_the_same_number_of_queries_for_5_or_40_releases(
     client, settings, path, django_assert_max_num_queries
@@ -356,9 +271,9 @@ def test_list_pages_run_the_same_number_of_queries_for_5_or_40_releases(
     ProjectFactory()
     # Each release has its own author: an N+1 on the author would show.
     PressReleaseFactory.create_batch(5)
-    with_five = _count_queries(client, path)
+    with_five = count_queries(client, path)
     PressReleaseFactory.create_batch(35)
-    with_forty = _count_queries(client, path)
+    with_forty = count_queries(client, path)
     assert with_five == with_forty
     with django_assert_max_num_queries(3):
         client.get(path)
@@ -373,7 +288,7 @@ def test_release_in_page_language_shows_its_text_without_notice(client, phase_on
     assert document.find("h1").text() == "A BETTER lezárja az első szakaszt"
     assert "lang" not in document.find("h1").attrs
     assert document.find("p", cls="release__lead").text() == "Három év tanulás ér véget."
-    assert document.find("p", cls="notice") is None
+    assert document.first("p", cls="notice") is None
     assert document.find("div", cls="prose").find("th").text() == "Mikor"
 
 
@@ -427,9 +342,9 @@ def test_english_only_release_offers_english_and_x_default_only(client):
 def test_release_body_renders_tables_and_strips_scripts(client, phase_one_release):
     response = client.get("/en/news/better-closes-phase-i/")
     body = parse(response).find("div", cls="prose")
-    assert body.find("table") is not None
+    assert body.first("table") is not None
     assert [cell.text() for cell in body.find_all("td")] == ["October 2019", "Gävle"]
-    assert body.find("script") is None
+    assert body.first("script") is None
     assert "alert(1)" not in response.content.decode()
 
 
@@ -472,11 +387,11 @@ def test_release_shows_related_events_and_practices(client, phase_one_release):
     assert "Gävle" in text
     assert "Digital Citizen Folder" in text and "Genoa" in text
     # English titles on an Estonian page say so.
-    assert related.find(lang="en") is not None
+    assert related.first(lang="en") is not None
 
 
 def test_release_without_related_items_has_no_related_section(client, phase_one_release):
-    assert parse(client.get("/en/news/better-closes-phase-i/")).find("aside", cls="related") is None
+    assert parse(client.get("/en/news/better-closes-phase-i/")).first("aside", cls="related") is None
 
 
 def test_release_page_runs_a_bounded_number_of_queries(client, phase_one_release, django_assert_max_num_queries):
@@ -518,8 +433,8 @@ def test_language_switcher_keeps_the_page_number(client, settings):
 def test_language_switcher_is_plain_links_without_script_or_form(client):
     response = client.get("/en/")
     switcher = parse(response).find("nav", cls="language-switcher")
-    assert switcher.find("form") is None
-    assert parse(response).find("script") is None
+    assert switcher.first("form") is None
+    assert parse(response).first("script") is None
 
 
 def test_language_switcher_on_a_missing_page_keeps_the_path(client):
@@ -538,7 +453,7 @@ def test_not_found_page_uses_the_site_layout(client):
     assert response.status_code == 404
     document = parse(response)
     assert document.find("h1").text() == translated("sv", "Page not found")
-    assert document.find("a", cls="skip-link") is not None
+    assert document.first("a", cls="skip-link") is not None
 
 
 def test_server_error_page_renders_without_request_or_database():

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from projects.factories import PartnerFactory, PressReleaseFactory, UserFactory
 from projects.models import PressRelease
-from tests.test_translation_workflow import change_url, edit_release
+from tests.helpers.admin import admin_url, edit_in_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_release_scheduled_a_second_ahead_appears_by_itself(client):
 
 def test_publishing_through_the_admin_with_a_future_time_schedules_the_release(admin_client, draft):
     when = timezone.localtime() + datetime.timedelta(hours=3)
-    response = edit_release(
+    response = edit_in_admin(
         admin_client,
         draft,
         status="published",
@@ -103,14 +103,14 @@ def test_publishing_through_the_admin_with_a_future_time_schedules_the_release(a
     assert draft.status == PressRelease.Status.PUBLISHED
     assert not draft.is_public
     assert "draft-release" not in news_slugs(admin_client)
-    html = admin_client.get(change_url(draft)).content.decode()
+    html = admin_client.get(admin_url(draft, "change")).content.decode()
     assert "Scheduled: appears on the public site by itself on" in html
     with mock.patch("django.utils.timezone.now", return_value=timezone.now() + datetime.timedelta(hours=4)):
         assert "draft-release" in news_slugs(admin_client)
 
 
 def test_publishing_through_the_admin_without_a_time_is_a_form_error(admin_client, draft):
-    response = edit_release(admin_client, draft, status="published", published_at_0="", published_at_1="")
+    response = edit_in_admin(admin_client, draft, status="published", published_at_0="", published_at_1="")
     assert response.status_code == 200
     assert "published_at" in response.context["adminform"].form.errors
     draft.refresh_from_db()
@@ -119,7 +119,7 @@ def test_publishing_through_the_admin_without_a_time_is_a_form_error(admin_clien
 
 def test_published_release_change_form_says_it_is_public(admin_client):
     release = PressReleaseFactory()
-    html = admin_client.get(change_url(release)).content.decode()
+    html = admin_client.get(admin_url(release, "change")).content.decode()
     assert "on the public site." in html
     assert "Published on" in html
 
@@ -219,20 +219,20 @@ def _view_on_site(html):
 
 
 def test_view_on_site_of_a_draft_opens_its_preview(admin_client, draft):
-    link = _view_on_site(admin_client.get(change_url(draft)).content.decode())
+    link = _view_on_site(admin_client.get(admin_url(draft, "change")).content.decode())
     assert link == preview_url(draft)
     assert admin_client.get(link).status_code == 200
 
 
 def test_view_on_site_of_a_scheduled_release_opens_its_preview(admin_client, scheduled):
-    link = _view_on_site(admin_client.get(change_url(scheduled)).content.decode())
+    link = _view_on_site(admin_client.get(admin_url(scheduled, "change")).content.decode())
     assert link == preview_url(scheduled)
 
 
 def test_view_on_site_of_a_published_release_opens_its_public_page(admin_client):
     release = PressReleaseFactory(author=PartnerFactory(), slug="out-now")
     with translation.override("et"):
-        link = _view_on_site(admin_client.get(change_url(release)).content.decode())
+        link = _view_on_site(admin_client.get(admin_url(release, "change")).content.decode())
     response = admin_client.get(link)
     assert response.status_code == 302
     assert response["Location"].endswith("/et/news/out-now/")

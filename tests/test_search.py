@@ -6,10 +6,8 @@ fallback that SQLite gets is run here too, by asking for it and by faking the da
 
 import datetime
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -37,11 +35,6 @@ def get(client, language, query):
 def titles(results, key):
     group = next(group for group in results.groups if group.key == key)
     return [hit.obj.title for hit in group.hits]
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo_content", stdout=StringIO())
 
 
 # --- what is found ----------------------------------------------------------------------------------------------

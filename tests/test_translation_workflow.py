@@ -4,106 +4,19 @@ Forms are posted as a browser would: the change form is fetched, its fields read
 some of them changed, and the whole form sent back.
 """
 
-from html.parser import HTMLParser
-
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from projects.factories import CoordinatorFactory, PartnerFactory, PressReleaseFactory
+from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.models import PressRelease
-from projects.permissions import COORDINATOR_GROUP, ensure_groups
 from projects.translation_status import TARGET_LANGUAGES, outdated_q
+from tests.helpers.admin import admin_url, coordinator_user, edit_in_admin
+from tests.helpers.pages import count_queries
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:projects_pressrelease_changelist"
-
-
-# --- posting the admin's form as a browser does ------------------------------------------------------------------
-
-
-class _FormReader(HTMLParser):
-    """The values a browser would submit from the form with id `form_id`."""
-
-    SKIPPED_TYPES = {"submit", "button", "image", "reset", "file"}
-
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id = form_id
-        self.inside = False
-        self.data = {}
-        self.textarea = None
-        self.select = None
-
-    def add(self, name, value):
-        self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        if not self.inside or "disabled" in attrs:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in self.SKIPPED_TYPES or (kind in {"checkbox", "radio"} and "checked" not in attrs):
-                return
-            self.add(name, attrs.get("value", "on" if kind in {"checkbox", "radio"} else ""))
-        elif tag == "textarea" and name:
-            self.textarea = [name, ""]
-        elif tag == "select" and name:
-            self.select = {"name": name, "multiple": "multiple" in attrs, "first": None, "chosen": []}
-        elif tag == "option" and self.select is not None:
-            value = attrs.get("value", "")
-            if self.select["first"] is None:
-                self.select["first"] = value
-            if "selected" in attrs:
-                self.select["chosen"].append(value)
-
-    def handle_data(self, data):
-        if self.textarea is not None:
-            self.textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "textarea" and self.textarea is not None:
-            name, text = self.textarea
-            # Browsers drop the newline that follows <textarea>.
-            self.add(name, text.removeprefix("\r\n").removeprefix("\n"))
-            self.textarea = None
-        elif tag == "select" and self.select is not None:
-            chosen = self.select["chosen"]
-            if not chosen and not self.select["multiple"] and self.select["first"] is not None:
-                chosen = [self.select["first"]]
-            for value in chosen:
-                self.add(self.select["name"], value)
-            self.select = None
-
-
-def form_data(response, form_id="pressrelease_form"):
-    assert response.status_code == 200, response.status_code
-    reader = _FormReader(form_id)
-    reader.feed(response.content.decode())
-    assert reader.data, f"no form {form_id} on the page"
-    return reader.data
-
-
-def change_url(release):
-    return reverse("admin:projects_pressrelease_change", args=[release.pk])
-
-
-def edit_release(client, release, **changes):
-    """GET the change form, change some fields, POST it back; returns the POST's response."""
-    url = change_url(release)
-    data = form_data(client.get(url))
-    for name, value in changes.items():
-        data[name] = value if isinstance(value, list) else [value]
-    return client.post(url, data)
 
 
 # --- data -------------------------------------------------------------------------------------------------------
@@ -128,13 +41,9 @@ def release(genoa):
 
 @pytest.fixture
 def tartu_coordinator(client):
-    groups = ensure_groups()
-    coordinator = CoordinatorFactory(
-        partner=PartnerFactory(city_en="Tartu", slug="tartu", country="EE", language="et"), user__username="tartu"
-    )
-    coordinator.user.groups.add(groups[COORDINATOR_GROUP])
-    client.force_login(coordinator.user)
-    return coordinator.user
+    user = coordinator_user(PartnerFactory(city_en="Tartu", slug="tartu", country="EE", language="et"), "tartu")
+    client.force_login(user)
+    return user
 
 
 def states(release):
@@ -271,19 +180,14 @@ def test_unknown_language_in_a_filter_is_refused_plainly(admin_client):
 
 @pytest.mark.parametrize("params", [{}, {"missing_translation": "sv"}, {"outdated_translation": "it"}])
 def test_filtered_changelist_queries_do_not_grow_with_rows(admin_client, genoa, params):
-    def count_queries():
-        with CaptureQueriesContext(connection) as context:
-            assert admin_client.get(reverse(CHANGELIST), params).status_code == 200
-        return len(context)
-
     def make(count):
         for _ in range(count):
             _make_outdated(PressReleaseFactory(author=genoa, **translated("it")), "it")
 
     make(3)
-    few = count_queries()
+    few = count_queries(admin_client, reverse(CHANGELIST), params)
     make(20)
-    assert count_queries() == few
+    assert count_queries(admin_client, reverse(CHANGELIST), params) == few
 
 
 # --- the change form: the states at a glance, outdated set and cleared by real saves -------------------------------
@@ -291,7 +195,7 @@ def test_filtered_changelist_queries_do_not_grow_with_rows(admin_client, genoa, 
 
 def test_change_form_shows_each_language_state_and_preview_links(admin_client, release):
     _make_outdated(release, "hu")
-    html = admin_client.get(change_url(release)).content.decode()
+    html = admin_client.get(admin_url(release, "change")).content.decode()
     assert "Publication and translations" in html
     assert "hu ⟳ outdated" in html
     assert "sv ✗" in html
@@ -301,26 +205,26 @@ def test_change_form_shows_each_language_state_and_preview_links(admin_client, r
 
 
 def test_english_changed_through_the_admin_marks_translations_outdated(admin_client, release):
-    response = edit_release(admin_client, release, title_en="BETTER closes Phase I, with thanks")
+    response = edit_in_admin(admin_client, release, title_en="BETTER closes Phase I, with thanks")
     assert response.status_code == 302
     assert states(release) == {"en": "complete", "et": "outdated", "hu": "outdated", "it": "outdated", "sv": "missing"}
     assert release.title_en == "BETTER closes Phase I, with thanks"
 
 
 def test_save_that_changes_only_a_translation_outdates_nothing(admin_client, release):
-    assert edit_release(admin_client, release, body_sv="Text på svenska.").status_code == 302
+    assert edit_in_admin(admin_client, release, body_sv="Text på svenska.").status_code == 302
     assert "outdated" not in states(release).values()
 
 
 def test_save_without_changes_leaves_an_outdated_translation_outdated(admin_client, release):
     _make_outdated(release, "et")
-    assert edit_release(admin_client, release).status_code == 302
+    assert edit_in_admin(admin_client, release).status_code == 302
     assert states(release)["et"] == "outdated"
 
 
 def test_translator_saving_their_language_clears_outdated(tartu_coordinator, client, release):
     _make_outdated(release, "et", "hu")  # Genoa changed its English
-    response = edit_release(client, release, body_et="Parandatud eestikeelne tekst.")
+    response = edit_in_admin(client, release, body_et="Parandatud eestikeelne tekst.")
     assert response.status_code == 302
     assert states(release)["et"] == "complete"
     assert states(release)["hu"] == "outdated"  # someone else's language stays as it was
@@ -328,11 +232,11 @@ def test_translator_saving_their_language_clears_outdated(tartu_coordinator, cli
 
 def test_translator_confirms_an_outdated_translation_that_needs_no_change(tartu_coordinator, client, release):
     _make_outdated(release, "et")
-    page = client.get(change_url(release)).content.decode()
+    page = client.get(admin_url(release, "change")).content.decode()
     assert 'name="_translation_confirmed" value="et"' in page
     # Hungarian is not Tartu's to write: no checkbox for it.
     assert 'value="hu"' not in page
-    response = edit_release(client, release, _translation_confirmed="et")
+    response = edit_in_admin(client, release, _translation_confirmed="et")
     assert response.status_code == 302
     assert states(release)["et"] == "complete"
     assert release.title_et == "Title in et"
@@ -340,7 +244,7 @@ def test_translator_confirms_an_outdated_translation_that_needs_no_change(tartu_
 
 def test_crafted_confirmation_of_another_language_is_ignored(tartu_coordinator, client, release):
     _make_outdated(release, "et", "hu")
-    response = edit_release(client, release, _translation_confirmed=["hu", "xx", "en"])
+    response = edit_in_admin(client, release, _translation_confirmed=["hu", "xx", "en"])
     assert response.status_code == 302
     assert states(release)["hu"] == "outdated"
     assert states(release)["et"] == "outdated"
@@ -348,9 +252,9 @@ def test_crafted_confirmation_of_another_language_is_ignored(tartu_coordinator, 
 
 def test_editor_confirmation_without_the_box_ticked_changes_nothing(admin_client, release):
     _make_outdated(release, "it")
-    html = admin_client.get(change_url(release)).content.decode()
+    html = admin_client.get(admin_url(release, "change")).content.decode()
     assert 'name="_translation_confirmed" value="it"' in html
-    assert edit_release(admin_client, release).status_code == 302
+    assert edit_in_admin(admin_client, release).status_code == 302
     assert states(release)["it"] == "outdated"
-    assert edit_release(admin_client, release, _translation_confirmed="it").status_code == 302
+    assert edit_in_admin(admin_client, release, _translation_confirmed="it").status_code == 302
     assert states(release)["it"] == "complete"

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from projects.images import RENDITION_WIDTHS, responsive_image
+from projects.languages import content_language
 from projects.markdown import render_markdown
 
 register = template.Library()
@@ -25,24 +26,16 @@ def markdown(text):
     return mark_safe(render_markdown(text))  # noqa: S308 (nh3 has sanitised it)
 
 
-def _content_language(obj, field):
-    """The language a translated field is really shown in: the page's, or English where it falls back."""
-    language = get_language() or DEFAULT_LANGUAGE
-    if getattr(obj, f"{field}_{language}", None):
-        return language
-    return DEFAULT_LANGUAGE
-
-
 @register.filter
 def content_lang(obj, field):
     """`{{ release|content_lang:"title" }}` → "et", or "en" where the Estonian title is missing."""
-    return _content_language(obj, field)
+    return content_language(obj, field)
 
 
 @register.simple_tag
 def lang_attr(obj, field):
     """` lang="en"` on an element whose translated field fell back to English; nothing otherwise."""
-    language = _content_language(obj, field)
+    language = content_language(obj, field)
     if language == get_language():
         return ""
     return format_html(' lang="{}"', language)

@@ -1,0 +1,45 @@
+"""Paginated public lists (news, events) that say plainly what is wrong with a page number."""
+
+from django.core.paginator import EmptyPage
+from django.utils.translation import gettext
+
+
+class BadPage(Exception):
+    """A page number that is not one (400) or one past the last page (404), with the reason to show."""
+
+    def __init__(self, status, reason):
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+class CheckedPaginationMixin:
+    """Like ListView's pagination, but a page "number" that is not one raises BadPage(400) and one
+    past the end BadPage(404); the view's get() answers it. Adds `page_range` for the page links."""
+
+    # With %(number)s and %(count)s: "There is no page 9: the news has 2 page(s)."
+    past_the_end_message = None
+
+    def page_number(self, raw, paginator):
+        """The page `raw` asks for; 0 where it names none."""
+        return int(raw) if raw.isascii() and raw.isdigit() else 0
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        number = self.page_number(self.request.GET.get(self.page_kwarg) or "1", paginator)
+        if number < 1:
+            raise BadPage(400, gettext("The page number must be a whole number from 1 upwards."))
+        try:
+            page = paginator.page(number)
+        except EmptyPage:
+            reason = self.past_the_end_message % {"number": number, "count": paginator.num_pages}
+            raise BadPage(404, reason) from None
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        context["page_range"] = (
+            page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1) if page else []
+        )
+        return context

@@ -1,0 +1,24 @@
+"""Addresses of pages in a given language, and the number of queries a page takes."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+
+def url(name, language="en", **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def url_of(obj, language):
+    with translation.override(language):
+        return obj.get_absolute_url()
+
+
+def count_queries(client, path, data=None):
+    """How many SQL queries the page at `path` takes; it must answer 200."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, data)
+    assert response.status_code == 200, response.status_code
+    return len(queries)
