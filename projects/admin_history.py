@@ -1,5 +1,5 @@
 """History that loses nothing: every admin save is a revision; the history page lists them with what changed,
-and an earlier version can be restored.
+and an earlier version can be restored. Saves outside the admin are revisions too (history.record_save_outside_admin).
 
 A mixin rather than reversion's VersionAdmin: VersionAdmin also replaces the change list template and
 adds views for recovering deleted objects, which would collide with the other admin mixins of the site.
@@ -103,7 +103,7 @@ class HistoryAdminMixin:
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "POST":
-            self._record_state_before_first_change(request, object_id)
+            self._record_state_not_in_history(request, object_id)
         with self.revision(request):
             return super().change_view(request, object_id, form_url, extra_context)
 
@@ -115,16 +115,25 @@ class HistoryAdminMixin:
         with context:
             return super().changelist_view(request, extra_context)
 
-    def _record_state_before_first_change(self, request, object_id):
-        """Objects created before history was kept (demo content, imports): keep their state first."""
+    def _record_state_not_in_history(self, request, object_id):
+        """Keep the object's state first where the history does not hold it.
+
+        Saves outside the admin are recorded, but not everything is: objects created before history was
+        kept, links added after save() in the shell, queryset updates.
+        """
         obj = self.get_object(request, unquote(object_id))
         if obj is None or not self.has_change_permission(request, obj):
             return
-        if history.versions_of(obj).exists():
+        if history.matches_latest_version(obj):
             return
+        first = not history.versions_of(obj).exists()
         with revisions.create_revision():
             revisions.add_to_revision(obj)
-            revisions.set_comment(gettext("State before the first recorded change."))
+            revisions.set_comment(
+                gettext("State before the first recorded change.")
+                if first
+                else gettext("State as found before this change: changed outside the recorded history.")
+            )
 
     def delete_model(self, request, obj):
         self._record_state_before_deletion(request, [obj])
@@ -227,8 +236,9 @@ class HistoryAdminMixin:
         try:
             with transaction.atomic(using=router.db_for_write(self.model)), signals:
                 remember_current_state(request, obj)
-                history.revert(version)
+                # Inside the restore's own revision: putting the old state back is not a save of its own.
                 with self.revision(request):
+                    history.revert(version)
                     response = self.changeform_view(request, quote(str(obj.pk)), request.path, context)
                     if request.method == "POST" and response.status_code == 302:
                         revisions.set_comment(gettext("Restored the version saved on %(date)s") % {"date": saved_at})

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,7 +9,10 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         # Imported here: permissions uses auth's models, not loaded while the registry is populated.
+        from .history import record_save_outside_admin
         from .permissions import create_groups_after_migrate
 
         # Production gets the coordinators' and editors' groups from `migrate` itself.
         post_migrate.connect(create_groups_after_migrate, dispatch_uid="projects.ensure_groups")
+        # Every save of a versioned model keeps a revision, not only the admin's: shell, commands, imports.
+        post_save.connect(record_save_outside_admin, dispatch_uid="projects.record_save_outside_admin")

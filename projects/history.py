@@ -1,10 +1,11 @@
 """Revisions of the site's content, and what changed between two of them, in words a coordinator reads.
 
-django-reversion stores every admin save of a press release, an event and a good practice as a
-revision (who, when, the serialized object with all its languages and many-to-many links, plus the
-inline objects it follows). This module turns stored versions, and the object as it is now, into
-field-level differences: field names as the admin shows them, old → new values, long texts as a
-short word diff. It knows no model of a higher app: the admins register their own models.
+django-reversion stores every save of a press release, an event and a good practice as a revision
+(who, when, the serialized object with all its languages and many-to-many links, plus the inline
+objects it follows): the admin's saves with their user, other saves (shell, commands) without one.
+This module turns stored versions, and the object as it is now, into field-level differences: field
+names as the admin shows them, old → new values, long texts as a short word diff. It knows no model of
+a higher app: the admins register their own models.
 """
 
 import datetime
@@ -21,6 +22,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import TranslationField
 from modeltranslation.translator import NotRegistered, translator
+from reversion import revisions
 from reversion.errors import RevertError
 from reversion.models import Version
 
@@ -239,6 +241,35 @@ def revert(version):
                 )
                 % {"object": each.object_repr}
             ) from error
+
+
+def record_save_outside_admin(sender, instance, raw=False, **kwargs):
+    """post_save: a save made outside the admin (shell, management command, factory) is a revision too.
+
+    The admin's views open their own revision, with the user and the change message: then this does
+    nothing. Many-to-many links set after save() (visitors added in the shell) are not in this revision;
+    the admin records the state as it finds it before the next change (HistoryAdminMixin).
+    """
+    if raw or revisions.is_active() or not revisions.is_registered(sender):
+        return
+    with revisions.create_revision():
+        revisions.add_to_revision(instance)
+        revisions.set_comment(str(_("Saved outside the admin.")))
+
+
+def matches_latest_version(obj):
+    """Whether the latest recorded version of `obj` is the state it has now (False if none is recorded)."""
+    latest = versions_of(obj).order_by("-pk").first()
+    if latest is None:
+        return False
+    try:
+        stored = snapshot_of_version(latest)
+    except RevertError:
+        return False
+    now = snapshot_of_object(obj)
+    # Inline objects by their values: their names may read differently now than when stored.
+    related_values = [{key: values for key, (_name, values) in snapshot.related.items()} for snapshot in (stored, now)]
+    return stored.values == now.values and related_values[0] == related_values[1]
 
 
 # --- Differences -------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
+from reversion.models import Version
 
 from events.factories import EventFactory
 from events.models import Event
@@ -153,9 +155,27 @@ def test_change_made_outside_the_admin_also_refuses_the_save(first, release):
     response = post(first, release, data, title_en="From the form")
     assert response.status_code == 200
     assert conflict_errors(response)
-    assert "outside the recorded history" in response.content.decode()
+    html = response.content.decode()
+    # The shell's save is a revision too: without a user, but with what it changed.
+    assert "an unrecorded user" in html
+    assert re.search(
+        r"Title \(English\)</th>\s*<td>\s*<del>Original</del>.*?<ins>Changed in the shell</ins>", html, re.S
+    )
     release.refresh_from_db()
     assert release.title_en == "Changed in the shell"
+
+
+def test_change_to_an_object_outside_the_recorded_history_also_refuses_the_save(first, release):
+    # Created before revisions were kept, then changed by a queryset update, which records nothing.
+    Version.objects.get_for_object(release).delete()
+    data = opened(first, release)
+    PressRelease.objects.filter(pk=release.pk).update(title_en="Updated in bulk", updated_at=timezone.now())
+    response = post(first, release, data, title_en="From the form")
+    assert response.status_code == 200
+    assert conflict_errors(response)
+    assert "outside the recorded history" in response.content.decode()
+    release.refresh_from_db()
+    assert release.title_en == "Updated in bulk"
 
 
 def test_two_coordinators_of_the_same_city_cannot_overwrite_each_other(genoa, release):

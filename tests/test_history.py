@@ -14,6 +14,7 @@ from events.factories import EventFactory, RecordingFactory
 from events.models import Event
 from practices.factories import GoodPracticeFactory
 from practices.models import GoodPractice
+from projects import history
 from projects.factories import PartnerFactory, PressReleaseFactory, UserFactory
 from projects.models import PressRelease
 from tests.helpers.admin import admin_url, coordinator_user, edit_in_admin, form_values, restore_url, versions
@@ -81,7 +82,7 @@ def test_adding_a_release_in_the_admin_records_a_revision_by_the_user(client, ed
 def test_changing_a_release_records_the_state_before_and_after_with_all_languages(client, editor, release):
     release_with_history(client, release)
     before, after = versions(release)
-    # Made before history was kept (demo content): its state is recorded first, then the change.
+    # Created outside the admin (as demo content is): that save is the first revision, without a user.
     assert (before.field_dict["title_en"], before.field_dict["title_et"]) == ("A", "Eesti pealkiri")
     assert (after.field_dict["title_en"], after.field_dict["title_et"]) == ("B", "Uus pealkiri")
     assert after.revision.user == editor
@@ -100,6 +101,61 @@ def test_changing_an_event_records_its_visitors_releases_and_recordings(client, 
     assert len(carried) == 1
 
 
+def test_release_saved_twice_outside_the_admin_has_two_versions_newest_first(editor, genoa):
+    release = PressReleaseFactory(author=genoa, slug="shell", title_en="Written in the shell")
+    release.title_en = "Corrected in the shell"
+    release.save()
+    entries = history.object_history(release)
+    assert [entry.version.field_dict["title_en"] for entry in entries] == [
+        "Corrected in the shell",
+        "Written in the shell",
+    ]
+    assert [entry.revision.user for entry in entries] == [None, None]
+    assert entries[0].note == "Saved outside the admin."
+    assert [change.label for change in entries[0].changes.fields] == ["Title (English)"]
+
+
+def test_history_page_shows_saves_made_outside_the_admin(client, editor, release):
+    release.title_en = "Changed in the shell"
+    release.save()
+    html = client.get(admin_url(release, "history")).content.decode()
+    assert "Saved outside the admin." in html
+    assert re.search(r"Title \(English\)</th>\s*<td>\s*<del>A</del>.*?<ins>Changed in the shell</ins>", html, re.S)
+    assert "not recorded" in html
+
+
+def test_object_from_before_history_was_kept_gets_its_state_recorded_before_the_first_change(client, editor, release):
+    # As rows loaded before revisions were kept: no version at all.
+    Version.objects.get_for_object(release).delete()
+    assert edit_in_admin(client, release, title_en="B").status_code == 302
+    before, after = versions(release)
+    assert before.field_dict["title_en"] == "A"
+    assert before.revision.comment == "State before the first recorded change."
+    assert (after.field_dict["title_en"], after.revision.user) == ("B", editor)
+
+
+def test_links_added_outside_the_admin_are_recorded_before_the_next_change(client, editor, genoa, tartu):
+    event = EventFactory(host=genoa, slug="visit")
+    # Many-to-many links are added after save(): the shell's revision holds the event without them.
+    event.visitors.add(tartu)
+    assert versions(event)[-1].field_dict["visitors"] == []
+    assert edit_in_admin(client, event, location="Genoa harbour").status_code == 302
+    created, found, changed = versions(event)
+    assert found.field_dict["visitors"] == [tartu.pk]
+    assert found.revision.user is None
+    assert changed.field_dict["visitors"] == [tartu.pk]
+    assert changed.revision.user == editor
+    # The editor's save is listed with its own change only, not the visitor added in the shell.
+    html = client.get(admin_url(event, "history")).content.decode()
+    assert re.search(r"Location</th>\s*<td>.*?<ins>Genoa harbour</ins>", html, re.S)
+
+
+def test_admin_save_of_an_object_whose_history_is_up_to_date_adds_one_revision(client, editor, release):
+    assert edit_in_admin(client, release, title_en="B").status_code == 302
+    assert edit_in_admin(client, release, title_en="C").status_code == 302
+    assert [version.field_dict["title_en"] for version in versions(release)] == ["A", "B", "C"]
+
+
 def test_changing_a_practice_records_a_revision(client, editor, genoa):
     practice = GoodPracticeFactory(owner=genoa, slug="signature", title_en="Digital signature")
     assert edit_in_admin(client, practice, title_en="E-signature", title_hu="E-aláírás").status_code == 302
@@ -112,9 +168,12 @@ def test_deleting_a_release_keeps_its_last_state(client, editor, release):
     response = client.post(admin_url(release, "delete"), {"post": "yes"})
     assert response.status_code == 302
     assert not PressRelease.objects.filter(pk=release.pk).exists()
-    (version,) = Version.objects.get_for_model(PressRelease).filter(object_id=str(release.pk))
+    # Its creation (outside the admin), then its deletion by the editor.
+    created, version = Version.objects.get_for_model(PressRelease).filter(object_id=str(release.pk)).order_by("pk")
+    assert created.revision.user is None
     assert version.field_dict["title_et"] == "Eesti pealkiri"
     assert version.revision.user == editor
+    assert "Deleted." in version.revision.comment
 
 
 # --- the history page -----------------------------------------------------------------------------------------------
@@ -133,10 +192,9 @@ def test_history_page_lists_each_save_with_user_and_field_changes(client, editor
     assert "First recorded version." in html
 
 
-def test_history_page_shows_a_long_text_change_as_a_word_diff(client, editor, release):
+def test_history_page_shows_a_long_text_change_as_a_word_diff(client, editor, genoa):
     words = " ".join(f"word{n}" for n in range(60))
-    release.body_en = words
-    release.save()
+    release = PressReleaseFactory(author=genoa, slug="long", body_en=words)
     assert edit_in_admin(client, release, body_en=words.replace("word30", "changed")).status_code == 302
     html = client.get(admin_url(release, "history")).content.decode()
     assert "<del>word30</del> <ins>changed</ins>" in html
@@ -228,9 +286,13 @@ def test_restoring_an_event_brings_back_its_recordings_and_visitors(client, edit
     data["visitors"] = []
     assert client.post(admin_url(event, "change"), data).status_code == 302
     assert not event.recordings.exists() and not event.visitors.exists()
-    first = versions(event)[0]
-    data = form_values(client.get(restore_url(event, first)), Event)
-    assert client.post(restore_url(event, first), data).status_code == 302
+    # The factory added the visitor and the recording after saving the event: the admin recorded the
+    # state it found (visitor and recording) before its own save.
+    before = versions(event)[-2]
+    assert before.field_dict["visitors"] == [tartu.pk]
+    assert "changed outside the recorded history" in before.revision.comment
+    data = form_values(client.get(restore_url(event, before)), Event)
+    assert client.post(restore_url(event, before), data).status_code == 302
     assert list(event.recordings.values_list("pk", "title_en")) == [(recording.pk, "Slides")]
     assert list(event.visitors.all()) == [tartu]
 
@@ -297,7 +359,8 @@ def test_restoring_one_release_leaves_others_saved_in_the_same_revision_alone(cl
         reversion.add_to_revision(other)
     assert edit_in_admin(client, release, title_en="Release, changed").status_code == 302
     assert edit_in_admin(client, other, title_en="Other, changed").status_code == 302
-    shared = versions(release)[0]
+    # After the release's creation (outside the admin), before the editor's change.
+    shared = versions(release)[1]
     assert shared.revision.version_set.count() == 2
     data = form_values(client.get(restore_url(release, shared)))
     assert client.post(restore_url(release, shared), data).status_code == 302
