@@ -214,38 +214,28 @@ def build_timeline(*, phases, semesters, events):
         offset = {"start": day.day - 1, "middle": day.day - 0.5, "end": day.day}[edge]
         return x_of_month(day) + offset / days * MONTH_WIDTH
 
-    phase_bands = []
-    for index, phase in enumerate(phases):
-        x = x_of_month(phase.start_month)
-        band_width = x_of_month(phase.end_month) + MONTH_WIDTH - x
-        label = str(phase) if _fits(str(phase), band_width) else str(phase.number)
-        phase_bands.append(
-            Band(
-                obj=phase,
-                x=x,
-                width=band_width,
-                label=label,
-                label_x=x + 6,
-                clip_id=f"timeline-phase-{phase.pk}",
-                fill=("#d6e4f5", "#dcebd6")[index % 2],
+    def bands(periods, *, prefix, fills, centred):
+        """A phase's or semester's stretch of the axis: its label in full where it fits, else its number."""
+        result = []
+        for index, period in enumerate(periods):
+            x = x_of_month(period.start_month)
+            band_width = x_of_month(period.end_month) + MONTH_WIDTH - x
+            label = str(period) if _fits(str(period), band_width) else str(period.number)
+            result.append(
+                Band(
+                    obj=period,
+                    x=x,
+                    width=band_width,
+                    label=label,
+                    label_x=x + band_width / 2 if centred else x + 6,
+                    clip_id=f"timeline-{prefix}-{period.pk}",
+                    fill=fills[index % 2],
+                )
             )
-        )
-    semester_bands = []
-    for index, semester in enumerate(semesters):
-        x = x_of_month(semester.start_month)
-        band_width = x_of_month(semester.end_month) + MONTH_WIDTH - x
-        label = str(semester) if _fits(str(semester), band_width) else str(semester.number)
-        semester_bands.append(
-            Band(
-                obj=semester,
-                x=x,
-                width=band_width,
-                label=label,
-                label_x=x + band_width / 2,
-                clip_id=f"timeline-semester-{semester.pk}",
-                fill=("#eef2f7", "#e1e7ef")[index % 2],
-            )
-        )
+        return result
+
+    phase_bands = bands(phases, prefix="phase", fills=("#d6e4f5", "#dcebd6"), centred=False)
+    semester_bands = bands(semesters, prefix="semester", fills=("#eef2f7", "#e1e7ef"), centred=True)
 
     markers = _place_markers(events, x_of_month, x_of_day)
     lane_count = max((marker.lane for marker in markers), default=0) + 1

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from projects.models import Partner, PressRelease
 
-from .conftest import DESKTOP
+from .admin_pages import fill_in_tab, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -44,24 +44,10 @@ def genoa_release(demo_site, django_db_blocker):
         )
 
 
-def fill_in_tab(page, field_id, value):
-    """Open the language tab that holds `field_id` (modeltranslation's tabs), then type in the field."""
-    language = field_id.rsplit("_", 1)[-1]
-    tabs = page.locator(".ui-tabs", has=page.locator(f"#{field_id}"))
-    tabs.get_by_role("tab", name=language, exact=True).click()
-    field = page.locator(f"#{field_id}")
-    expect(field).to_be_visible()
-    field.fill(value)
-
-
 def test_coordinator_translates_other_citys_release_and_publishes_own_release(
     demo_site, genoa_release, page, screenshot
 ):
-    page.set_viewport_size(DESKTOP)
-    page.goto(f"{demo_site.url}/en/admin/login/")
-    page.locator("#id_username").fill("tartu")
-    page.locator("#id_password").fill("better-demo")
-    page.locator("#login-form [type=submit]").click()
+    log_in(page, demo_site, "tartu")
     # The admin then speaks the coordinator's language: Estonian for Tartu.
     page.wait_for_url("**/et/admin/")
     expect(page.locator("html")).to_have_attribute("lang", "et")

@@ -15,27 +15,15 @@ from playwright.sync_api import expect
 from projects.history import versions_of
 from projects.models import Partner, PressRelease
 
+from .admin_pages import fill_in_tab, log_in
 from .conftest import DESKTOP
-from .test_coordinator_browser import fill_in_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-PASSWORD = "better-demo"
 # Demo releases, all of Tartu's: its coordinator and the superuser may both edit every field of them.
 CONFLICT_SLUG = "better-enters-its-second-stage"
 RESTORE_SLUG = "better-is-to-adopt-good-practices"
 CHANGELIST = "/admin/projects/pressrelease/"
-
-
-def log_in(page, demo_site, username):
-    """Logs in through the admin's form; returns the language the admin then speaks (a coordinator's city's)."""
-    page.set_viewport_size(DESKTOP)
-    page.goto(f"{demo_site.url}/en/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#login-form [type=submit]").click()
-    page.wait_for_url("**/admin/")
-    return page.evaluate("() => document.documentElement.lang")
 
 
 def session(context, demo_site, username):
