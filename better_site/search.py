@@ -30,8 +30,8 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from practices.models import GoodPractice
-from projects.markdown import render_markdown
 from projects.models import PressRelease
+from projects.web.markdown import render_markdown
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 MAX_QUERY_LENGTH = 200

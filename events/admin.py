@@ -3,12 +3,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from projects.admin import FORMFIELD_OVERRIDES, TranslatedAdmin, in_every_language
-from projects.admin_comfort import EditingComfortMixin
-from projects.admin_concurrency import ConcurrencyAdminMixin
-from projects.admin_history import HistoryAdminMixin
-from projects.admin_markdown import MarkdownPreviewAdminMixin
-from projects.admin_scope import CityScopedInlineMixin
+from projects.backoffice.base import FORMFIELD_OVERRIDES, TranslatedAdmin, in_every_language
+from projects.backoffice.comfort import EditingComfortMixin
+from projects.backoffice.concurrency import ConcurrencyAdminMixin
+from projects.backoffice.history import HistoryAdminMixin
+from projects.backoffice.markdown_preview import MarkdownPreviewAdminMixin
+from projects.backoffice.scope import CityScopedInlineMixin
 
 from .forms import EventAdminForm
 from .models import Event, Recording
@@ -27,7 +27,7 @@ class EventAdmin(
 ):
     form = EventAdminForm
     markdown_fields = ("description",)
-    city_field = "host"  # see projects.admin_scope: a coordinator edits the events their city hosts
+    city_field = "host"  # see projects.backoffice.scope: a coordinator edits the events their city hosts
     list_display = ["title", "kind", "date", "host", "format", "semester", "phase"]
     list_filter = ["kind", "host", "semester__phase", "format", "date_precision"]
     list_select_related = ["host", "semester__phase"]

@@ -2,7 +2,7 @@
 
 from django.utils.decorators import method_decorator
 
-from projects.api import FilteredListApi, absolute, partner_json
+from projects.web.api import FilteredListApi, absolute, partner_json
 
 from .http import list_freshness
 from .selectors import event_filterset

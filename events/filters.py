@@ -8,8 +8,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.filters import partner_filter
 from projects.models import Phase
+from projects.web.filters import partner_filter
 
 from .models import Event
 

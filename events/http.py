@@ -1,10 +1,10 @@
 """Conditional GET (304) for the events pages, the iCalendar feed and the JSON API.
 
-The decorator is the site's (projects.http.conditional: ETag and Last-Modified from one query,
+The decorator is the site's (projects.web.conditional.conditional: ETag and Last-Modified from one query,
 none on error answers); the validators come from events.selectors.
 """
 
-from projects.http import conditional
+from projects.web.conditional import conditional
 
 from .selectors import event_freshness, events_freshness
 

@@ -4,7 +4,7 @@ import hashlib
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from projects.http import Freshness
+from projects.web.conditional import Freshness
 
 from .filters import EventFilter
 from .models import Event

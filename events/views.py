@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from projects.filters import error_messages, filter_query
-from projects.languages import alternates, content_language
 from projects.models import PressRelease
-from projects.pagination import BadPage, CheckedPaginationMixin
-from projects.structured_data import json_ld, organization
+from projects.web.filters import error_messages, filter_query
+from projects.web.languages import alternates, content_language
+from projects.web.pagination import BadPage, CheckedPaginationMixin
+from projects.web.structured_data import json_ld, organization
 
 from .calendar import build_calendar
 from .filters import EventFilter

@@ -3,13 +3,13 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from projects.admin import TranslatedAdmin, in_every_language
-from projects.admin_comfort import EditingComfortMixin
-from projects.admin_concurrency import ConcurrencyAdminMixin
-from projects.admin_history import HistoryAdminMixin
-from projects.admin_markdown import MarkdownPreviewAdminMixin
-from projects.admin_media import ImageAdminMixin
-from projects.admin_scope import CityScopedInlineMixin
+from projects.backoffice.base import TranslatedAdmin, in_every_language
+from projects.backoffice.comfort import EditingComfortMixin
+from projects.backoffice.concurrency import ConcurrencyAdminMixin
+from projects.backoffice.history import HistoryAdminMixin
+from projects.backoffice.markdown_preview import MarkdownPreviewAdminMixin
+from projects.backoffice.media import ImageAdminMixin
+from projects.backoffice.scope import CityScopedInlineMixin
 
 from .forms import TransferAdminForm
 from .models import Action, GoodPractice, RegionalActionPlan, Theme, Transfer
@@ -41,7 +41,7 @@ class GoodPracticeAdmin(
     TranslatedAdmin,
 ):
     markdown_fields = ("description",)
-    city_field = "owner"  # see projects.admin_scope: a coordinator edits the practices their city owns
+    city_field = "owner"  # see projects.backoffice.scope: a coordinator edits the practices their city owns
     list_display = ["title", "owner", "theme", "transfer_count"]
     list_filter = ["owner", "theme"]
     list_select_related = ["owner", "theme"]

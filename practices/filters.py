@@ -9,7 +9,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.filters import partner_filter
+from projects.web.filters import partner_filter
 
 from .models import Action, GoodPractice, Theme, Transfer
 

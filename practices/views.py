@@ -5,8 +5,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
-from projects.filters import error_messages, filter_query
-from projects.http import conditional
+from projects.web.conditional import conditional
+from projects.web.filters import error_messages, filter_query
 
 from .network import build_network
 from .selectors import (
@@ -29,7 +29,7 @@ TEXT_FIELDS = [
 ]
 
 
-# Repeat visits answer 304 when nothing changed (projects.http.conditional: validators only on real
+# Repeat visits answer 304 when nothing changed (projects.web.conditional.conditional: validators only on real
 # pages, never on a 400 or 404). `no-cache` makes browsers ask every time instead of guessing a
 # freshness period from Last-Modified, so an edit shows at once.
 conditional_list = [

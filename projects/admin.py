@@ -1,85 +1,30 @@
-"""Admin of the projects app, and the base classes every admin of the site builds on.
+"""Admin of the projects app's own models: project, partners, phases, semesters, releases, coordinators.
 
-The bases are deliberately small: later rules for the whole back office (per-city permissions,
-revisions, concurrency checks) are meant to be added as mixins to these two classes, so that every
-model admin of the three apps picks them up at once.
+The bases and mixins they are made of live in projects.backoffice, shared with events and practices.
 """
 
 from django.contrib import admin
-from django.db import models
-from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
-from modeltranslation import settings as mt_settings
-from modeltranslation.admin import TranslationAdmin
-from modeltranslation.utils import build_localized_fieldname
 
-from .admin_comfort import EditingComfortMixin, follow_user_language
-from .admin_concurrency import ConcurrencyAdminMixin
-from .admin_history import HistoryAdminMixin
-from .admin_markdown import MarkdownPreviewAdminMixin
-from .admin_media import ImageAdminMixin
-from .admin_preview import ReleasePreviewAdminMixin
-from .admin_scope import CityScopeMixin
-from .admin_translation import MissingTranslationFilter, OutdatedTranslationFilter, TranslationWorkflowAdminMixin
+from .backoffice.base import SiteAdmin, TranslatedAdmin, in_every_language
+from .backoffice.comfort import EditingComfortMixin, follow_user_language
+from .backoffice.concurrency import ConcurrencyAdminMixin
+from .backoffice.history import HistoryAdminMixin
+from .backoffice.markdown_preview import MarkdownPreviewAdminMixin
+from .backoffice.media import ImageAdminMixin
+from .backoffice.preview import ReleasePreviewAdminMixin
+from .backoffice.translation_workflow import (
+    MissingTranslationFilter,
+    OutdatedTranslationFilter,
+    TranslationWorkflowAdminMixin,
+)
 from .models import Coordinator, Partner, Phase, PressRelease, Project, Semester
 
 admin.site.site_header = _("BETTER administration")
 admin.site.site_title = _("BETTER administration")
 admin.site.index_title = _("Content of the BETTER site")
-# After login a coordinator lands in their city's language (see admin_comfort).
+# After login a coordinator lands in their city's language (see backoffice.comfort).
 admin.site.login = follow_user_language(admin.site.login)
-
-
-def in_every_language(*fields):
-    """`title` → `title_en`, `title_et`, …: a search finds a text in whichever language it was written."""
-    return [build_localized_fieldname(field, code) for field in fields for code in mt_settings.AVAILABLE_LANGUAGES]
-
-
-class SafeViewOnSiteMixin:
-    """Offers "View on site" only where the object's public page exists.
-
-    Some public pages (a partner's, an event's, a practice's) come in later issues: until their URL
-    names exist, get_absolute_url() raises NoReverseMatch, and the admin's redirect would be a 500.
-    """
-
-    def get_view_on_site_url(self, obj=None):
-        if obj is not None and hasattr(obj, "get_absolute_url"):
-            try:
-                obj.get_absolute_url()
-            except NoReverseMatch:
-                return None
-        return super().get_view_on_site_url(obj)
-
-
-# A web address typed without a scheme is taken as https (Django 6's default, chosen now).
-FORMFIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
-
-
-class SiteAdmin(CityScopeMixin, SafeViewOnSiteMixin, admin.ModelAdmin):
-    """Base for models without translated fields."""
-
-    list_per_page = 50
-    formfield_overrides = FORMFIELD_OVERRIDES
-
-
-class TranslatedAdmin(CityScopeMixin, SafeViewOnSiteMixin, TranslationAdmin):
-    """Base for models with translated fields: one tab per language above each translated field.
-
-    modeltranslation's TabbedTranslationAdmin loads jQuery UI from a CDN; the site depends on no
-    external host, so the same files are listed here with a vendored copy of jQuery UI instead.
-    """
-
-    list_per_page = 50
-    formfield_overrides = FORMFIELD_OVERRIDES
-
-    class Media:
-        js = (
-            "admin/js/jquery.init.js",
-            "modeltranslation/js/force_jquery.js",
-            "vendor/jquery-ui-1.13.3/jquery-ui.min.js",
-            "modeltranslation/js/tabbed_translation_fields.js",
-        )
-        css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
 
 
 @admin.register(Project)
@@ -153,7 +98,7 @@ class PressReleaseAdmin(
     phase_date_field = "published_at"
     # Related events and practices are edited from the event's and the practice's page: those
     # relations live in the higher apps, which this app never imports.
-    city_field = "author"  # see admin_scope: a coordinator edits their city's releases
+    city_field = "author"  # see backoffice.scope: a coordinator edits their city's releases
     list_display = ["title", "author", "status", "published_at", "translations"]
     list_filter = ["status", "author", MissingTranslationFilter, OutdatedTranslationFilter]
     list_select_related = ["author"]

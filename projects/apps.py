@@ -9,8 +9,8 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         # Imported here: permissions uses auth's models, not loaded while the registry is populated.
-        from .history import record_save_outside_admin
-        from .permissions import create_groups_after_migrate
+        from .backoffice.permissions import create_groups_after_migrate
+        from .backoffice.versions import record_save_outside_admin
 
         # Production gets the coordinators' and editors' groups from `migrate` itself.
         post_migrate.connect(create_groups_after_migrate, dispatch_uid="projects.ensure_groups")

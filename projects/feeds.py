@@ -11,8 +11,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .markdown import render_markdown
 from .models import PressRelease
+from .web.markdown import render_markdown
 
 FEED_SIZE = 20
 
@@ -25,7 +25,7 @@ class ReleaseRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
-        # The feed's own Last-Modified is its newest item; projects.http's covers edits and
+        # The feed's own Last-Modified is its newest item; projects.web.conditional's covers edits and
         # withdrawals too and is the one If-Modified-Since is compared with, so it must be the one sent.
         if "Last-Modified" in response.headers:
             del response.headers["Last-Modified"]

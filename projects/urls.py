@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 from .feeds import ReleaseAtomFeed, ReleaseRssFeed
-from .http import news_conditional, release_conditional
+from .web.conditional import news_conditional, release_conditional
 
 app_name = "projects"
 

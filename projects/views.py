@@ -7,11 +7,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .languages import alternates
 from .models import Partner, Phase, PressRelease, Project, Semester
-from .pagination import BadPage, CheckedPaginationMixin
-from .structured_data import json_ld, news_article
 from .timeline import build_timeline
+from .web.languages import alternates
+from .web.pagination import BadPage, CheckedPaginationMixin
+from .web.structured_data import json_ld, news_article
 
 HOME_RELEASE_COUNT = 3
 
@@ -72,7 +72,7 @@ class ReleaseDetailView(DetailView):
         return self.get_release_queryset().published()
 
     def get_release_queryset(self):
-        """Every release, with what its page shows; the admin's preview (projects.admin_preview) starts here too."""
+        """Every release, with what its page shows; backoffice.preview starts here too."""
         # Related events and practices by name only: projects never imports the apps above it.
         return PressRelease.objects.select_related("author").prefetch_related("events__host", "practices__owner")
 

@@ -322,7 +322,7 @@ def test_transfer_inline_saves_a_valid_transfer(admin_client):
             "transfers-0-study_visit": visit.pk,
             "transfers-0-import_workshop": "",
             "transfers-0-notes_en": "Studied in Tartu.",
-            # The version the form was loaded from (see projects.admin_concurrency).
+            # The version the form was loaded from (see projects.backoffice.concurrency).
             "concurrency_token": practice.updated_at.isoformat(),
         },
     )

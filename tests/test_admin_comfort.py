@@ -19,7 +19,8 @@ from events.factories import EventFactory
 from events.models import Event
 from practices.factories import GoodPracticeFactory
 from practices.models import GoodPractice
-from projects.admin_markdown import MAX_PREVIEW_CHARACTERS
+from projects.backoffice.markdown_preview import MAX_PREVIEW_CHARACTERS
+from projects.backoffice.permissions import EDITOR_GROUP, ensure_groups
 from projects.factories import (
     PartnerFactory,
     PhaseFactory,
@@ -27,7 +28,6 @@ from projects.factories import (
     UserFactory,
 )
 from projects.models import PressRelease
-from projects.permissions import EDITOR_GROUP, ensure_groups
 from tests.helpers.admin import admin_url, coordinator_user
 
 pytestmark = pytest.mark.django_db

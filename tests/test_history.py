@@ -14,7 +14,7 @@ from events.factories import EventFactory, RecordingFactory
 from events.models import Event
 from practices.factories import GoodPracticeFactory
 from practices.models import GoodPractice
-from projects import history
+from projects.backoffice import versions as history
 from projects.factories import PartnerFactory, PressReleaseFactory, UserFactory
 from projects.models import PressRelease
 from tests.helpers.admin import admin_url, coordinator_user, edit_in_admin, form_values, restore_url, versions

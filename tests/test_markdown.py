@@ -1,9 +1,9 @@
-"""Markdown bodies of releases become HTML that is safe to publish (projects.markdown)."""
+"""Markdown bodies of releases become HTML that is safe to publish (projects.web.markdown)."""
 
 import pytest
 
-from projects.markdown import render_markdown
 from projects.templatetags.better_tags import markdown as markdown_filter
+from projects.web.markdown import render_markdown
 
 TABLE = """| When | Host |
 |:--|--:|

@@ -22,8 +22,8 @@ from PIL import Image, ImageDraw
 from practices.factories import GoodPracticeFactory
 from practices.models import GoodPractice
 from projects.factories import PartnerFactory, PressReleaseFactory
-from projects.images import MAX_IMAGE_BYTES, get_rendition, responsive_image
 from projects.models import Partner, PressRelease
+from projects.web.images import MAX_IMAGE_BYTES, get_rendition, responsive_image
 from tests.helpers.admin import admin_url, coordinator_user, form_fields
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 """Per-city scope in the admin (issue 4, item 1), through the admin's real HTTP views.
 
 The five demo coordinators work on their own city's objects and on other cities' ones. Forms are
-read from the page and sent back as a browser would (projects.admin_scope decides what the page
+read from the page and sent back as a browser would (projects.backoffice.scope decides what the page
 offers); crafted POSTs add what the page did not offer, and the database must show they had no effect.
 """
 
@@ -18,9 +18,9 @@ from events.factories import EventFactory, RecordingFactory
 from events.models import Event, Recording
 from practices.factories import GoodPracticeFactory, TransferFactory
 from practices.models import Action, GoodPractice, RegionalActionPlan, Transfer
+from projects.backoffice.permissions import COORDINATOR_GROUP, EDITOR_GROUP, ensure_groups
 from projects.factories import PressReleaseFactory, UserFactory
 from projects.models import Partner, PressRelease
-from projects.permissions import COORDINATOR_GROUP, EDITOR_GROUP, ensure_groups
 from tests.helpers.admin import admin_url, form_fields
 
 # The demo content, loaded once for the module (tests/conftest.py).

@@ -5,7 +5,7 @@ that speaks its user's language after login.
 
 - Every choice of one partner city (author, host, owner, importer) is an autocomplete, like the
   choices of events and practices already are. Not for a coordinator's own city field, though:
-  projects.admin_scope offers them their city only, and an autocomplete would list the others.
+  projects.backoffice.scope offers them their city only, and an autocomplete would list the others.
 - `phase_date_field = "published_at"` adds a "phase" list filter on that date.
 
 `follow_user_language` wraps AdminSite.login (hooked in projects/admin.py). The admin lives under
@@ -28,7 +28,8 @@ from django.urls import reverse
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
-from .models import Partner, Phase
+from projects.models import Partner, Phase
+
 from .permissions import coordinator_partner, is_project_editor
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]

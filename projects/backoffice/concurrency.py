@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from . import history
+from . import versions as history
 
 TOKEN_FIELD = "concurrency_token"  # noqa: S105 (a form field's name, no secret)
 # Set on the request by the restore view: the state before it puts an earlier version in place.

@@ -26,8 +26,8 @@ from reversion import revisions
 from reversion.errors import RevertError
 from reversion.utils import mute_signals
 
-from . import history
-from .admin_concurrency import remember_current_state
+from . import versions as history
+from .concurrency import remember_current_state
 
 
 class _RollBack(Exception):

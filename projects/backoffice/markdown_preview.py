@@ -6,7 +6,7 @@
         markdown_fields = ("body",)
 
 Each of those fields' textareas (one per language) gets a preview below it, rendered on the server
-through projects.markdown (the same sanitiser as the public pages), so it works without JavaScript.
+through projects.web.markdown (the same sanitiser as the public pages), so it works without JavaScript.
 With JavaScript, an "Update preview" button re-renders what has been typed since, through a small
 endpoint of the same admin: POST only, CSRF-checked, staff only, and only for users who may add or
 change that model; an over-long text is a 400.
@@ -22,7 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .markdown import render_markdown
+from projects.web.markdown import render_markdown
 
 MAX_PREVIEW_CHARACTERS = 100_000
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}

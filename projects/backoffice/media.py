@@ -6,7 +6,7 @@
         image_content_fields = ("title", "body")
 
 The upload field refuses anything that is not a real JPEG/PNG/WebP/GIF within the limits of
-projects.images. With an image, its alt text is required in English and in every other language the
+projects.web.images. With an image, its alt text is required in English and in every other language the
 object is written in (all of `image_content_fields` filled in that language), as a form error on
 that language's alt-text field. The model is unchanged: the rules live in the admin's form.
 """
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation import settings as mt_settings
 from modeltranslation.utils import build_localized_fieldname
 
-from .images import ImageUploadField, get_rendition
+from projects.web.images import ImageUploadField, get_rendition
 
 THUMBNAIL_WIDTH = 480  # a rendition the public pages use too: no extra file
 

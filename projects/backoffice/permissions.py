@@ -3,7 +3,7 @@
 A coordinator is a staff user with a Coordinator row: they edit their own city's content and
 translate other cities' content into their city's language. A project editor (a member of the
 "Project editors" group, or a superuser) edits everything. The admin applies these rules through
-projects.admin_scope; this module only answers the questions, so views outside the admin can ask
+projects.backoffice.scope; this module only answers the questions, so views outside the admin can ask
 them too.
 
 This app never imports events or practices: their permissions are named by app label.
@@ -16,7 +16,7 @@ from django.db import DEFAULT_DB_ALIAS
 COORDINATOR_GROUP = "City coordinators"
 EDITOR_GROUP = "Project editors"
 
-# What a city coordinator edits (within their city, see admin_scope) ...
+# What a city coordinator edits (within their city, see backoffice.scope) ...
 COORDINATOR_EDITS = [
     ("projects", "pressrelease"),
     ("events", "event"),
@@ -54,7 +54,7 @@ def coordinator_partner(user):
         return None
     if not hasattr(user, _PARTNER_CACHE):
         # Imported here: the models module is not ready when this module is imported from apps.py.
-        from .models import Coordinator
+        from projects.models import Coordinator
 
         row = Coordinator.objects.select_related("partner").filter(user=user).first()
         setattr(user, _PARTNER_CACHE, row.partner if row else None)

@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import get_language_from_path
 
-from .views import ReleaseDetailView
+from projects.views import ReleaseDetailView
 
 
 def preview_url(release, language):

@@ -22,7 +22,8 @@ from django.core.exceptions import PermissionDenied
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import Partner
+from projects.models import Partner
+
 from .permissions import coordinator_partner, is_project_editor, translation_language
 
 

@@ -17,10 +17,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import translation_status
-from .admin_preview import preview_url
-from .models import PressRelease
-from .translation_status import Status
+from projects import translation_status
+from projects.models import PressRelease
+from projects.translation_status import Status
+
+from .preview import preview_url
 
 # The name of the change form's re-confirm checkboxes; one value per language.
 CONFIRM_FIELD = "_translation_confirmed"

@@ -9,9 +9,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from projects.images import RENDITION_WIDTHS, responsive_image
-from projects.languages import content_language
-from projects.markdown import render_markdown
+from projects.web.images import RENDITION_WIDTHS, responsive_image
+from projects.web.languages import content_language
+from projects.web.markdown import render_markdown
 
 register = template.Library()
 
@@ -22,7 +22,7 @@ _LANGUAGE_PREFIX = re.compile(r"^/(" + "|".join(map(re.escape, LANGUAGE_CODES)) 
 
 @register.filter(is_safe=True)
 def markdown(text):
-    """Markdown → sanitised HTML (see projects.markdown)."""
+    """Markdown → sanitised HTML (see projects.web.markdown)."""
     return mark_safe(render_markdown(text))  # noqa: S308 (nh3 has sanitised it)
 
 
@@ -112,7 +112,7 @@ def nav_item(context, view_name, label, section=None):
 def rendition(image, *widths):
     """`{% rendition release.image as img %}`: resized copies of an uploaded image for srcset.
 
-    Gives img.src, img.srcset, img.width and img.height (see projects.images.ResponsiveImage), or None
+    Gives img.src, img.srcset, img.width and img.height (see projects.web.images.ResponsiveImage), or None
     where there is no image or its file is missing or broken: the template then shows none.
     `{% rendition partner.logo 240 480 as img %}` asks for other widths than the default 480 and 960.
     """

@@ -16,7 +16,7 @@ from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.views.decorators.http import condition
 
-from .models import PressRelease
+from projects.models import PressRelease
 
 
 def _code_version():

@@ -4,7 +4,7 @@ import django_filters
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .models import Partner
+from projects.models import Partner
 
 
 def partner_filter(**kwargs):

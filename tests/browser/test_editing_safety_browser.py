@@ -12,7 +12,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from projects.history import versions_of
+from projects.backoffice.versions import versions_of
 from projects.models import Partner, PressRelease
 
 from .admin_pages import fill_in_tab, log_in

@@ -6,8 +6,8 @@ from django.db import models
 from django.urls import reverse
 from reversion.models import Version
 
+from projects.backoffice.permissions import COORDINATOR_GROUP, ensure_groups
 from projects.factories import CoordinatorFactory
-from projects.permissions import COORDINATOR_GROUP, ensure_groups
 
 
 def admin_url(model_or_obj, view, *args):

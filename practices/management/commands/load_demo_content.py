@@ -14,8 +14,8 @@ from django.db import transaction
 from events.models import Event
 from practices import demo_content as data
 from practices.models import Action, GoodPractice, RegionalActionPlan, Theme, Transfer
+from projects.backoffice.permissions import COORDINATOR_GROUP, MissingPermissionsError, ensure_groups
 from projects.models import Coordinator, Partner, Phase, PressRelease, Project, Semester
-from projects.permissions import COORDINATOR_GROUP, MissingPermissionsError, ensure_groups
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
