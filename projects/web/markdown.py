@@ -3,6 +3,12 @@
 Markdown passes raw HTML through, so everything it produces goes through the nh3 sanitiser with a
 short allow-list: the structure a press release needs (headings, lists, tables, links, quotes,
 code) and nothing that runs or restyles (scripts, styles, event handlers, javascript: URLs).
+
+Real releases are pasted from other systems, so two more rules keep their text in place:
+- Pasted HTML is balanced within its own block (paragraph, or table cell) before Markdown reads
+  it: an unclosed `<ul>` in one paragraph cannot swallow the rest of the page.
+- An ordinal date at the start of a paragraph ("2022. aastal", "2021. július 17.") is text; only
+  "1. …" (or "0. …") starts a numbered list, and a list goes on with any number.
 """
 
 import re
@@ -13,7 +19,11 @@ import nh3
 from django.utils.html import escape
 from django.utils.translation import gettext
 from markdown.extensions import Extension
+from markdown.extensions.sane_lists import SaneOListProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from .months import ALL_MONTH_NAMES
 
 ALLOWED_TAGS = {
     "p",
@@ -71,9 +81,107 @@ class _PageStructure(Treeprocessor):
                 element.set("class", f"align-{element.attrib.pop('align')}")
 
 
+# "2022. …" (a year) or "17. juuli …" / "3. June" (a day and a month): a date, not a list item.
+_ORDINAL_DATE = re.compile(
+    r"^[ ]{0,3}(?:\d{4,}\.|\d{1,2}\.[ ]+(?:" + "|".join(map(re.escape, ALL_MONTH_NAMES)) + r")\w*)(?:\s|$)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"^[ ]{0,3}(\d+)\.")
+
+
+class _OrdinalAwareOListProcessor(SaneOListProcessor):
+    """Numbered lists as sane_lists makes them, except that a date is never taken for a list item
+    and a new list starts only at 1 (or 0): Estonian and Hungarian write ordinals with a dot."""
+
+    def test(self, parent, block):
+        if not super().test(parent, block) or _ORDINAL_DATE.match(block):
+            return False
+        number = int(_NUMBER.match(block).group(1))
+        if parent.tag in {"ol", "ul"}:
+            return True
+        sibling = self.lastChild(parent)
+        if sibling is not None and sibling.tag in self.SIBLING_TAGS:
+            # The next item of the list above, not a paragraph that starts with "5. semestril".
+            return number <= int(sibling.get("start", "1")) + len(sibling)
+        return number <= 1
+
+
+_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# A tag's name is followed by a space, "/" or ">": <https://…> and <name@example.org> are Markdown's autolinks.
+_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>])[^<>]*?(/?)>", re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+_TABLE_DIVIDER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def balance_html(fragment: str) -> str:
+    """Closes the tags `fragment` leaves open (at its end) and drops closing tags it never opened.
+
+    Code spans are left alone: their `<` is text.
+    """
+    code = [(match.start(), match.end()) for match in _CODE_SPAN.finditer(fragment)]
+    out, stack, position = [], [], 0
+    for match in _TAG.finditer(fragment):
+        if any(start <= match.start() < end for start, end in code) or match.group(0).startswith("<!--"):
+            continue
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        out.append(fragment[position : match.start()])
+        position = match.end()
+        if closing:
+            if name in stack:
+                while stack:
+                    opened = stack.pop()
+                    out.append(f"</{opened}>")
+                    if opened == name:
+                        break
+            # A closing tag that was never opened here is dropped.
+            continue
+        out.append(match.group(0))
+        if not self_closing and name not in _VOID_TAGS:
+            stack.append(name)
+    out.append(fragment[position:])
+    out.extend(f"</{name}>" for name in reversed(stack))
+    return "".join(out)
+
+
+def _balance_table_row(line: str) -> str:
+    # Markdown's table cells are split on "|" not escaped by a backslash.
+    cells = re.split(r"(?<!\\)(\|)", line)
+    return "".join(cell if cell == "|" else balance_html(cell) for cell in cells)
+
+
+class _BalanceHtmlPerBlock(Preprocessor):
+    """Pasted HTML stays in its block: runs before Markdown collects raw HTML blocks, which would
+    otherwise take an unclosed block-level tag and the whole rest of the text with it."""
+
+    def run(self, lines):
+        out, block = [], []
+        for line in [*lines, None]:
+            if line is not None and line.strip():
+                block.append(line)
+                continue
+            if block:
+                out.extend(self._balanced(block))
+                block = []
+            if line is not None:
+                out.append(line)
+        return out
+
+    @staticmethod
+    def _balanced(block):
+        if "<" not in "".join(block) or all(line.startswith(("    ", "\t")) for line in block):
+            return block  # nothing to balance, or an indented code block (its "<" is text)
+        if len(block) > 1 and "|" in block[0] and _TABLE_DIVIDER.match(block[1]):
+            return [_balance_table_row(line) for line in block]
+        return balance_html("\n".join(block)).split("\n")
+
+
 class _PageStructureExtension(Extension):
     def extendMarkdown(self, md):  # noqa: N802 (Markdown's API name)
         md.treeprocessors.register(_PageStructure(md), "better_page_structure", 5)
+        # Before "html_block" (20), which gathers raw HTML blocks.
+        md.preprocessors.register(_BalanceHtmlPerBlock(md), "better_balance_html", 25)
+        # After sane_lists, which registers its own "olist" under the same name.
+        md.parser.blockprocessors.register(_OrdinalAwareOListProcessor(md.parser), "olist", 40)
 
 
 def _markdown():
