@@ -174,6 +174,14 @@ class PressRelease(models.Model):
     author = models.ForeignKey(
         Partner, on_delete=models.PROTECT, related_name="press_releases", verbose_name=_("authoring partner")
     )
+    # The language the city wrote the release in; every other language is a translation of it.
+    original_language = models.CharField(
+        _("original language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language the release was first written in; the others are translations of it."),
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200)
     lead = models.TextField(_("lead"), blank=True)
