@@ -124,8 +124,10 @@ def import_file(name, data, *, language, partner=None, translation_of=None, repl
     except ImportRefusedError as error:
         return ImportResult(name, "refused", str(error))
     except IntegrityError as error:
+        # The first line names the rule the database enforced; its DETAIL would dump the whole row.
+        reason = str(error).splitlines()[0]
         return ImportResult(
-            name, "refused", _("%(name)s could not be saved: %(error)s") % {"name": name, "error": error}
+            name, "refused", _("%(name)s could not be saved: %(error)s") % {"name": name, "error": reason}
         )
 
 
