@@ -13,6 +13,7 @@ from .backoffice.history import HistoryAdminMixin
 from .backoffice.markdown_preview import MarkdownPreviewAdminMixin
 from .backoffice.media import ImageAdminMixin
 from .backoffice.preview import ReleasePreviewAdminMixin
+from .backoffice.release_import import ReleaseImportAdminMixin
 from .backoffice.translation_workflow import (
     MissingTranslationFilter,
     OutdatedTranslationFilter,
@@ -84,6 +85,7 @@ class SemesterAdmin(SiteAdmin):
 
 @admin.register(PressRelease)
 class PressReleaseAdmin(
+    ReleaseImportAdminMixin,
     HistoryAdminMixin,
     ConcurrencyAdminMixin,
     ImageAdminMixin,

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from projects.models import PressRelease, Project
 
@@ -31,6 +32,14 @@ TITLE_MAX_LENGTH = PressRelease._meta.get_field("title").max_length
 SLUG_MAX_LENGTH = PressRelease._meta.get_field("slug").max_length
 # Control characters other than tab, line feed, form feed and carriage return: not a text file.
 _CONTROL = {chr(code) for code in range(32)} - {"\t", "\n", "\x0c", "\r"}
+
+
+OUTCOME_LABELS = {
+    "created": gettext_lazy("created"),
+    "translated": gettext_lazy("translated"),
+    "dry run": gettext_lazy("preview only, nothing saved"),
+    "refused": gettext_lazy("refused"),
+}
 
 
 class ImportRefusedError(Exception):
@@ -49,6 +58,10 @@ class ImportResult:
     @property
     def refused(self):
         return self.outcome == "refused"
+
+    @property
+    def label(self):
+        return OUTCOME_LABELS[self.outcome]
 
 
 def decode(name, data):
