@@ -14,6 +14,7 @@ from .backoffice.markdown_preview import MarkdownPreviewAdminMixin
 from .backoffice.media import ImageAdminMixin
 from .backoffice.preview import ReleasePreviewAdminMixin
 from .backoffice.release_import import ReleaseImportAdminMixin
+from .backoffice.tidy_admin import TidyPastedTextAdminMixin
 from .backoffice.translation_workflow import (
     MissingTranslationFilter,
     OutdatedTranslationFilter,
@@ -89,6 +90,7 @@ class PressReleaseAdmin(
     HistoryAdminMixin,
     ConcurrencyAdminMixin,
     ImageAdminMixin,
+    TidyPastedTextAdminMixin,
     MarkdownPreviewAdminMixin,
     EditingComfortMixin,
     TranslationWorkflowAdminMixin,
@@ -97,6 +99,7 @@ class PressReleaseAdmin(
 ):
     image_content_fields = ("title", "body")  # a release is written in a language with both
     markdown_fields = ("body",)
+    tidy_fields = ("body",)
     phase_date_field = "published_at"
     # Related events and practices are edited from the event's and the practice's page: those
     # relations live in the higher apps, which this app never imports.
