@@ -284,3 +284,18 @@ def test_release_with_an_image_names_it_in_its_json_ld(client):
 
     (article,) = json_ld(response)
     assert article["image"] == f"http://testserver{release.image.url}"
+
+
+def test_feed_description_keeps_ordinal_dates_as_text_and_pasted_html_in_its_block(client):
+    PressReleaseFactory(
+        title_en="Real text",
+        lead_en="",
+        body_en='2021. július 17. napján.\n\n<ul style="x">- a- b\n\nAfter the list.',
+    )
+
+    _response, feed = read_feed(client, "projects:release-feed", "en")
+
+    description = feed.entries[0].summary
+    assert "<ol" not in description
+    assert "<p>2021. július 17. napján.</p>" in description
+    assert description.index("</ul>") < description.index("<p>After the list.</p>")

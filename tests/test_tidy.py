@@ -432,3 +432,26 @@ def test_lists_stay_lists():
 def test_empty_text_gives_empty_result():
     tidied = tidy_text("  \n\n\t\n", "en")
     assert (tidied.title, tidied.body, tidied.proposed_date, tidied.removed) == ("", "", None, [])
+
+
+@pytest.mark.parametrize(("path", "language"), [(EN_SAMPLE, "en"), (ET_SAMPLE, "et")])
+def test_tidying_a_tidied_text_changes_nothing(path, language):
+    tidied = tidy_text(_sample(path), language)
+    again = tidy_text(f"{tidied.title}\n\n{tidied.body}", language)
+    assert (again.title, again.body, again.removed) == (tidied.title, tidied.body, [])
+
+
+def test_markdown_tables_quotes_and_html_blocks_keep_their_lines():
+    text = (
+        "T\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n> quoted\n> on two lines\n\n<table>\n<tr><td>x</td></tr>\n</table>"
+    )
+    assert tidy_text(text, "en").body == text.split("\n\n", 1)[1]
+
+
+def test_word_processor_bullets_become_markdown_list_items():
+    assert tidy_text("T\n\n• one\n• two", "en").body == "- one\n- two"
+
+
+def test_url_inside_an_html_link_is_not_linked_again():
+    text = 'T\n\nSee <a href="https://a.example/">https://a.example/</a> now.'
+    assert tidy_text(text, "en").body == 'See <a href="https://a.example/">https://a.example/</a> now.'

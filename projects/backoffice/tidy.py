@@ -102,7 +102,7 @@ _EMPTY_LINK = re.compile(r"\[([^\]]*)\]\(\s*#?\s*\)")
 _EMPTY_HTML_LINK = re.compile(
     r"<a\b(?:[^>]*?\bhref\s*=\s*[\"']\s*#?\s*[\"'][^>]*|(?![^>]*\bhref)[^>]*)>(.*?)</a>", re.IGNORECASE | re.DOTALL
 )
-_MD_LINK_OR_AUTOLINK = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^<>\s]+>")
+_MD_LINK_OR_AUTOLINK = re.compile(r"<a\b[^>]*>.*?</a>|\[[^\]]*\]\([^)]*\)|<[^<>\s]+>", re.IGNORECASE | re.DOTALL)
 
 
 def tidy_text(text: str, language: str) -> TidiedText:
@@ -170,8 +170,19 @@ def _take_title(lines, removed, dateline):
     return "", datelines
 
 
+# Lines already laid out as Markdown or HTML blocks: a pipe table's rows, a quote, block-level tags
+# (a table tidied before). They keep their line breaks, so tidying tidied text changes nothing.
+_LAID_OUT = re.compile(r"^(?:\||>|</?(?:table|thead|tbody|tr|th|td|ul|ol|li|blockquote|div|pre|h[1-6])\b)", re.I)
+
+
 def _is_text(line):
-    return bool(line.strip()) and "\t" not in line and not _LIST_ITEM.match(line) and not _HEADING.match(line)
+    return (
+        bool(line.strip())
+        and "\t" not in line
+        and not _LIST_ITEM.match(line)
+        and not _HEADING.match(line)
+        and not _LAID_OUT.match(line)
+    )
 
 
 def _double_spaced(lines):
@@ -202,6 +213,11 @@ def _blocks(lines):
                 blocks.append(("table", [line.split("\t")]))
         elif _HEADING.match(line):
             blocks.append(("h", line))
+        elif _LAID_OUT.match(line):
+            if last and last[0] == "raw" and not blank_before:
+                last[1].append(line)
+            else:
+                blocks.append(("raw", [line]))
         elif _LIST_ITEM.match(line):
             if last and last[0] == "list" and (not blank_before or _bullet(last[1][-1]) == _bullet(line)):
                 last[1].append(line)
@@ -275,7 +291,10 @@ def _render_block(block):
     if kind == "p":
         return _inline(" ".join(line.strip() for line in content))
     if kind == "list":
-        return "\n".join(_inline(item) for item in content)
+        # "•" is a bullet to a word processor, not to Markdown.
+        return "\n".join(_inline(re.sub(r"^(\s*)•", r"\1-", item)) for item in content)
+    if kind == "raw":
+        return "\n".join(content)
     return _render_table(content)
 
 
