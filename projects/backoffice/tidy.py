@@ -59,7 +59,7 @@ _FOLLOW = (
     r"(?:please\s+)?follow\s+us(?:\s+on)?|find\s+us\s+on|"
     r"jälgi(?:ge)?\s+meid(?:\s+ka)?|"
     r"kövess(?:en|etek)?\s+minket|"
-    r"seguic?i(?:teci)?(?:\s+su)?|seguiteci(?:\s+su)?|"
+    r"seguici(?:\s+su)?|seguiteci(?:\s+su)?|"
     r"följ\s+oss(?:\s+på)?"
 )
 _LABELS = r"press\s+release|pressiteade|sajtóközlemény|comunicato\s+stampa|pressmeddelande"
