@@ -105,3 +105,21 @@ def test_coordinator_tidies_a_pasted_release_before_saving(demo_site, page, scre
     # Nothing is saved by tidying.
     assert PressRelease.objects.count() == releases
     screenshot(page, "issue8-03-admin-tidy-pasted-text")
+
+
+def test_coordinator_previews_an_import_from_the_release_list(demo_site, page, screenshot):
+    releases = PressRelease.objects.count()
+    log_in(page, demo_site, "tartu")
+    page.goto(f"{demo_site.url}/et/admin/projects/pressrelease/")
+    page.get_by_role("link", name="Impordi pressiteade failist").click()
+    page.locator("#id_files").set_input_files(str(ET_SAMPLE))
+    expect(page.locator("#id_language")).to_have_value("et")
+    page.locator("#id_dry_run").check()
+    page.get_by_role("button", name="Impordi").click()
+    result = page.locator(".release-import__result")
+    screenshot(page, "issue8-04-admin-import-preview")
+    expect(result).to_contain_text("ainult eelvaade, midagi ei salvestatud")
+    expect(result).to_contain_text("eemaldatud: või jälgige meid")
+    expect(result.locator(".release-import__markdown")).to_contain_text("| Oktoober 2019 |")
+    assert PressRelease.objects.count() == releases
+    screenshot(page, "issue8-04-admin-import-preview")
