@@ -28,11 +28,18 @@ class MultilingualSitemap(Sitemap):
         # (every language has its prefix). A sitemap lists pages, not redirects, and the pages' own
         # <link hreflang="x-default"> name the English version: say the same.
         for url in urls:
-            english = next((link for link in url["alternates"] if link["lang_code"] == DEFAULT_LANGUAGE), None)
+            # With i18n, Django's item is (object, language code).
+            item = url["item"][0] if isinstance(url["item"], tuple) else url["item"]
+            default = self.x_default_language(item)
+            english = next((link for link in url["alternates"] if link["lang_code"] == default), None)
             for link in url["alternates"]:
                 if link["lang_code"] == "x-default" and english is not None:
                     link["location"] = english["location"]
         return urls
+
+    def x_default_language(self, item):
+        """The version x-default names: English, the language every page falls back to."""
+        return DEFAULT_LANGUAGE
 
 
 class SectionSitemap(MultilingualSitemap):
@@ -63,6 +70,10 @@ class ReleaseSitemap(MultilingualSitemap):
 
     def get_languages_for_item(self, item):
         return item.available_languages
+
+    def x_default_language(self, item):
+        # English where it is written, otherwise the original: what a page in another language shows.
+        return item.shown_language(DEFAULT_LANGUAGE)
 
     def lastmod(self, item):
         return item.updated_at
