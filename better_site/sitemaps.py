@@ -32,9 +32,14 @@ class MultilingualSitemap(Sitemap):
             item = url["item"][0] if isinstance(url["item"], tuple) else url["item"]
             default = self.x_default_language(item)
             english = next((link for link in url["alternates"] if link["lang_code"] == default), None)
-            for link in url["alternates"]:
-                if link["lang_code"] == "x-default" and english is not None:
-                    link["location"] = english["location"]
+            if english is None:
+                continue
+            x_default = next((link for link in url["alternates"] if link["lang_code"] == "x-default"), None)
+            if x_default is None:
+                # Django names an x-default only where English exists; a release without English has its original.
+                url["alternates"].append({"location": english["location"], "lang_code": "x-default"})
+            else:
+                x_default["location"] = english["location"]
         return urls
 
     def x_default_language(self, item):
