@@ -14,6 +14,9 @@ from .web.pagination import BadPage, CheckedPaginationMixin
 from .web.structured_data import json_ld, news_article
 
 HOME_RELEASE_COUNT = 3
+# A partner's page shows its latest events and news; the filtered lists have the rest.
+PARTNER_EVENT_COUNT = 10
+PARTNER_RELEASE_COUNT = 10
 
 
 class HomeView(ListView):
@@ -23,7 +26,7 @@ class HomeView(ListView):
     context_object_name = "latest_releases"
 
     def get_queryset(self):
-        return PressRelease.objects.published().select_related("author")[:HOME_RELEASE_COUNT]
+        return PressRelease.objects.published().for_list(get_language()).select_related("author")[:HOME_RELEASE_COUNT]
 
     def get_context_data(self, **kwargs):
         # One project per site; an empty database still gets a page.
@@ -38,7 +41,7 @@ class ReleaseListView(CheckedPaginationMixin, ListView):
     past_the_end_message = _("There is no page %(number)s: the news has %(count)s page(s).")
 
     def get_queryset(self):
-        return PressRelease.objects.published().select_related("author")
+        return PressRelease.objects.published().for_list(get_language()).select_related("author")
 
     def get_paginate_by(self, queryset):
         return settings.NEWS_PAGE_SIZE
@@ -178,10 +181,19 @@ class PartnerDetailView(ContentETagMixin, DetailView):
         practice = _model_behind(Partner, "practices")
         transfer = _model_behind(Partner, "imports")
         action = _model_behind(_model_behind(Partner, "action_plan"), "actions")
-        chronological = ("start_date", "slug")
+        # The latest few of each, whatever the city's history: the page links to the filtered list for all.
+        latest = ("-start_date", "slug")
         return Partner.objects.select_related("action_plan").prefetch_related(
-            Prefetch("hosted_events", queryset=event.objects.order_by(*chronological).prefetch_related("visitors")),
-            Prefetch("visited_events", queryset=event.objects.order_by(*chronological).select_related("host")),
+            Prefetch(
+                "hosted_events",
+                queryset=event.objects.order_by(*latest).prefetch_related("visitors")[:PARTNER_EVENT_COUNT],
+                to_attr="latest_hosted_events",
+            ),
+            Prefetch(
+                "visited_events",
+                queryset=event.objects.order_by(*latest).select_related("host")[:PARTNER_EVENT_COUNT],
+                to_attr="latest_visited_events",
+            ),
             Prefetch(
                 "practices",
                 queryset=practice.objects.select_related("theme").prefetch_related(
@@ -199,7 +211,9 @@ class PartnerDetailView(ContentETagMixin, DetailView):
             ),
             Prefetch(
                 "press_releases",
-                queryset=PressRelease.objects.published().select_related("author"),
+                queryset=PressRelease.objects.published()
+                .for_list(get_language())
+                .select_related("author")[:PARTNER_RELEASE_COUNT],
                 to_attr="published_releases",
             ),
         )
@@ -207,8 +221,14 @@ class PartnerDetailView(ContentETagMixin, DetailView):
     def get_context_data(self, **kwargs):
         partner = self.object
         partner.country_name = country_name(partner.country)
-        # A city without a plan yet: None rather than the RelatedObjectDoesNotExist of `partner.action_plan`.
-        return super().get_context_data(action_plan=getattr(partner, "action_plan", None), **kwargs)
+        return super().get_context_data(
+            # A city without a plan yet: None rather than the RelatedObjectDoesNotExist of `partner.action_plan`.
+            action_plan=getattr(partner, "action_plan", None),
+            # The latest ones, shown in the order they happened.
+            hosted_events=partner.latest_hosted_events[::-1],
+            visited_events=partner.latest_visited_events[::-1],
+            **kwargs,
+        )
 
 
 class AboutView(ContentETagMixin, TemplateView):
