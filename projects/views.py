@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, set_response_etag
@@ -17,6 +18,11 @@ HOME_RELEASE_COUNT = 3
 # A partner's page shows its latest events and news; the filtered lists have the rest.
 PARTNER_EVENT_COUNT = 10
 PARTNER_RELEASE_COUNT = 10
+# The about page's timeline draws every event up to this many; past it, the notable kinds only
+# (the thematic events and conferences that mark the project's semesters), a few per semester.
+TIMELINE_EVENT_LIMIT = 60
+TIMELINE_NOTABLE_KINDS = ["thematic-event", "conference"]
+TIMELINE_NOTABLE_PER_SEMESTER = 3
 
 
 class HomeView(ListView):
@@ -238,10 +244,31 @@ class AboutView(ContentETagMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         event = _model_behind(Partner, "hosted_events")
+        events = event.objects.select_related("host").order_by("start_date", "slug")
+        # One aggregate: how many events each semester and kind has. A project with a few dozen
+        # events gets every one drawn; a larger one its notable events (TIMELINE_NOTABLE_KINDS), the
+        # numbers of all, and links to the events list for the rest: the page stays the same size.
+        rows = list(event.objects.order_by().values("semester_id", "kind").annotate(count=Count("pk")))
+        total = sum(row["count"] for row in rows)
+        counts = None
+        if total > TIMELINE_EVENT_LIMIT:
+            counts = {"semesters": {}, "kinds": {}, "total": total}
+            for row in rows:
+                semester = counts["semesters"]
+                semester[row["semester_id"]] = semester.get(row["semester_id"], 0) + row["count"]
+                counts["kinds"][row["kind"]] = counts["kinds"].get(row["kind"], 0) + row["count"]
+            # The first few of each semester, so that every semester shows its milestones.
+            in_semester = Window(RowNumber(), partition_by=F("semester_id"), order_by=[F("start_date"), F("slug")])
+            events = (
+                events.filter(kind__in=TIMELINE_NOTABLE_KINDS)
+                .annotate(place_in_semester=in_semester)
+                .filter(place_in_semester__lte=TIMELINE_NOTABLE_PER_SEMESTER)
+            )
         timeline = build_timeline(
             phases=Phase.objects.all(),
             semesters=Semester.objects.all(),
-            events=event.objects.select_related("host"),
+            events=events[:TIMELINE_EVENT_LIMIT],
+            counts=counts,
         )
         return super().get_context_data(
             project=Project.objects.order_by("pk").first(),
