@@ -5,8 +5,12 @@ fields of the page's language, falling back field by field to English where a tr
 missing: the text searched is the text the visitor sees.
 
 PostgreSQL: full-text search with the language's text search configuration (stemming and stop
-words); Estonian has none in PostgreSQL, so it gets 'simple' (exact words, no stemming). Other
-databases (SQLite for `make run`): every word must appear somewhere in the fields, ignoring case.
+words); Estonian has none in PostgreSQL, so it gets 'simple' (exact words, no stemming). Accents are
+ignored on both sides (unaccent), so "Nyiregyhaza" finds "Nyíregyháza". Releases and events are
+searched on an index: a tsvector per language that the database keeps up to date (a trigger, see
+projects' and events' migrations *_i9_search_vectors) with a GIN index, so a search costs about the
+same with 10,000 releases as with ten. Practices, a few dozen at most, are searched as they are.
+Other databases (SQLite for `make run`): every word must appear somewhere in the fields, ignoring case.
 """
 
 import dataclasses
@@ -18,9 +22,10 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connections
-from django.db.models import Count, F, Q, TextField, Value, Window
+from django.db.models import Count, F, Func, Q, TextField, Value, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -36,6 +41,11 @@ from projects.web.markdown import render_markdown
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 20
+# Bounds that keep a search's cost the same at any size (see _indexed_hits).
+RANKED_CANDIDATES = 200
+COUNT_LIMIT = 500
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 SNIPPET_WORDS = 30
 SHOWN_RELEASE_FIELDS = ("title", "lead", "body")
 
@@ -103,6 +113,10 @@ class Kind:
     # Where the snippet comes from, first non-empty wins; Markdown fields are turned into plain text.
     snippet_fields: tuple
     related: tuple
+    # Kept by the database per language (PostgreSQL): the translated fields above of the kind itself.
+    indexed: bool = False
+    # The partner a result belongs to: its city's name finds it too (not part of the indexed vector).
+    city_relation: str = ""
 
     def base_queryset(self):
         queryset = self.model.objects.select_related(*self.related)
@@ -138,6 +152,8 @@ KINDS = (
         ),
         snippet_fields=("lead", "body"),
         related=("author",),
+        indexed=True,
+        city_relation="author",
     ),
     Kind(
         key="events",
@@ -152,6 +168,8 @@ KINDS = (
         ),
         snippet_fields=("theme", "description"),
         related=("host",),
+        indexed=True,
+        city_relation="host",
     ),
     Kind(
         key="practices",
@@ -190,6 +208,12 @@ class Group:
     label: object
     hits: list
     count: int
+    # More matches than COUNT_LIMIT: `count` is then that limit, and the page says "more than".
+    capped: bool = False
+
+    @property
+    def count_label(self):
+        return f"{self.count}+" if self.capped else str(self.count)
 
 
 @dataclasses.dataclass
@@ -203,6 +227,10 @@ class Results:
     def total(self):
         return sum(group.count for group in self.groups)
 
+    @property
+    def capped(self):
+        return any(group.capped for group in self.groups)
+
 
 def uses_full_text(using="default"):
     return connections[using].vendor == "postgresql"
@@ -212,36 +240,114 @@ def search(query, language, *, full_text=None, limit=RESULTS_PER_KIND):
     """Results of `query` in `language`, grouped by kind; at most `limit` hits per kind, with counts.
 
     `full_text` forces PostgreSQL full-text search on or off; by default it follows the database.
-    One query per kind whatever the data.
+    A constant number of queries whatever the data: on PostgreSQL, the cities the query names, then
+    per kind the hits and their count (counted up to COUNT_LIMIT: past that, "more than").
     """
     if full_text is None:
         full_text = uses_full_text()
     words = query_words(query)
     groups = []
+    cities = _cities_named(query, language) if full_text else []
     for kind in KINDS:
-        matches = _full_text_matches(kind, query, language) if full_text else _plain_matches(kind, words, language)
-        # The number of all matches rides along with the first ones (a window over the whole result).
-        hits = list(matches.annotate(match_count=Window(Count("pk")))[:limit])
+        if full_text and kind.indexed:
+            hits, count, capped = _indexed_hits(kind, query, language, cities, limit)
+        else:
+            matches = _full_text_matches(kind, query, language) if full_text else _plain_matches(kind, words, language)
+            # The number of all matches rides along with the first ones (a window over the whole result).
+            hits = list(matches.annotate(match_count=Window(Count("pk")))[:limit])
+            count, capped = (hits[0].match_count if hits else 0), False
         groups.append(
             Group(
                 key=kind.key,
                 label=kind.label,
                 hits=[_hit(kind, obj, words, language) for obj in hits],
-                count=hits[0].match_count if hits else 0,
+                count=count,
+                capped=capped,
             )
         )
     return Results(query=query, language=language, groups=groups, full_text=full_text)
+
+
+def unaccented(expression):
+    """Text without its accents, by the IMMUTABLE wrapper the search migration creates."""
+    return Func(expression, function="public.better_unaccent", output_field=TextField())
+
+
+def indexed_vector(kind, language):
+    """The kind's tsvector column of `language`, kept by the database (see the module's docstring)."""
+    # Unqualified: in a subquery the name must mean the subquery's own row (only these tables have such
+    # columns). A name from the site's language codes only: nothing a visitor typed.
+    return RawSQL(f"search_{language}", [], output_field=SearchVectorField())  # noqa: S611
+
+
+def _search_query(query, language):
+    # websearch syntax never fails on odd input ("quotes", -not, or, stray &|!:*()); it ignores what it
+    # cannot read. Without accents, as the indexed words are.
+    return SearchQuery(unaccented(Value(query)), config=text_search_config(language), search_type="websearch")
+
+
+def _cities_named(query, language):
+    """The partners whose city the query names: their releases and events are found too (the city is
+    not part of the indexed text). Five rows."""
+    from projects.models import Partner
+
+    vector = SearchVector(unaccented(translated("city", language)), config=text_search_config(language))
+    return list(
+        Partner.objects.alias(city_vector=vector)
+        .filter(city_vector=_search_query(query, language))
+        .values_list("pk", flat=True)
+    )
+
+
+def _indexed_hits(kind, query, language, cities, limit):
+    """(hits, count, capped) from the kind's indexed tsvector: the GIN index finds the matches.
+
+    A word found everywhere ("tartu") matches most rows; ranking all of them would cost as much as the
+    table is big. So the best hits are ranked among the RANKED_CANDIDATES newest matches (all of them
+    where there are fewer), and the matches are counted up to COUNT_LIMIT.
+    """
+    search_query = _search_query(query, language)
+    vector = indexed_vector(kind, language)
+    condition = Q(document=search_query)
+    if cities:
+        condition |= Q(**{f"{kind.city_relation}__in": cities})
+    matches = kind.base_queryset().alias(document=vector).filter(condition)
+    candidates = matches.order_by(*kind.model._meta.ordering).values("pk")[:RANKED_CANDIDATES]
+    hits = list(
+        kind.model.objects.filter(pk__in=candidates)
+        .select_related(*kind.related)
+        .defer(*_other_languages(kind, language))
+        .alias(document=vector)
+        .annotate(rank=SearchRank(F("document"), search_query))
+        # Best first; equal ranks in the usual order of their list (newest first).
+        .order_by("-rank", *kind.model._meta.ordering)[:limit]
+    )
+    count = matches.order_by()[: COUNT_LIMIT + 1].count()
+    return hits, min(count, COUNT_LIMIT), count > COUNT_LIMIT
+
+
+def _other_languages(kind, language):
+    """The translated columns of languages a hit does not show (its own and English are shown)."""
+    shown = {language, DEFAULT_LANGUAGE}
+    return [
+        f"{field}_{code}"
+        for field, _weight, is_translated in kind.fields
+        if is_translated and "__" not in field
+        for code in LANGUAGE_CODES
+        if code not in shown
+    ]
 
 
 def _full_text_matches(kind, query, language):
     config = text_search_config(language)
     vector = functools.reduce(
         operator.add,
-        (SearchVector(expression, config=config, weight=weight) for expression, weight in kind.expressions(language)),
+        (
+            SearchVector(unaccented(expression), config=config, weight=weight)
+            for expression, weight in kind.expressions(language)
+        ),
     )
-    # websearch syntax never fails on odd input ("quotes", -not, or, stray &|!:*()); it ignores what it
-    # cannot read.
-    search_query = SearchQuery(query, config=config, search_type="websearch")
+    search_query = _search_query(query, language)
     return (
         kind.base_queryset()
         .alias(document=vector)
@@ -284,10 +390,10 @@ def _stem(word):
 def _snippet(text, words):
     """About SNIPPET_WORDS words of `text` where the query's words are, with those words in <mark>."""
     tokens = text.split()
-    stems = [_stem(word) for word in words]
+    stems = [_fold(_stem(word)) for word in words]
 
     def matches(token):
-        bare = re.sub(r"^\W+|\W+$", "", token).casefold()
+        bare = _fold(re.sub(r"^\W+|\W+$", "", token))
         return bool(bare) and any(bare.startswith(stem) for stem in stems)
 
     found = [index for index, token in enumerate(tokens) if matches(token)] or [0]
@@ -322,18 +428,32 @@ def _meta(kind, obj):
     return [part for part in (obj.owner.city, obj.theme.name if obj.theme else "") if part]
 
 
+def _fold(text):
+    """Lower case without accents, as the index compares words: "Nyíregyháza" → "nyiregyhaza"."""
+    return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def _passage(text, stems):
+    """The paragraph of a Markdown text where a word of the query is (else the first): a snippet shows
+    about SNIPPET_WORDS words, so only that paragraph is rendered, not the whole body."""
+    paragraphs = [paragraph for paragraph in re.split(r"\n\s*\n", text) if paragraph.strip()] or [text]
+    return next((paragraph for paragraph in paragraphs if any(stem in _fold(paragraph) for stem in stems)), None)
+
+
 def _hit(kind, obj, words, language):
     """The hit with a snippet from the first field that shows a word of the query (a body rather than a
     lead that does not mention it), or else from the first field that has any text."""
-    texts = [(field, _plain_text(getattr(obj, field))) for field in kind.snippet_fields if getattr(obj, field)]
-    stems = [_stem(word) for word in words]
+    stems = [_fold(_stem(word)) for word in words]
+    fields = [field for field in kind.snippet_fields if getattr(obj, field)]
     chosen = next(
-        ((field, text) for field, text in texts if any(stem in text.casefold() for stem in stems)),
-        texts[0] if texts else None,
+        ((field, passage) for field in fields if (passage := _passage(getattr(obj, field), stems)) is not None),
+        None,
     )
+    if chosen is None and fields:
+        chosen = (fields[0], getattr(obj, fields[0]))
     snippet, snippet_lang = "", language
     if chosen is not None:
-        field, text = chosen
-        snippet = _snippet(text, words)
+        field, passage = chosen
+        snippet = _snippet(_plain_text(passage), words)
         snippet_lang = _field_language(obj, field, language)
     return Hit(obj=obj, url=obj.get_absolute_url(), meta=_meta(kind, obj), snippet=snippet, snippet_lang=snippet_lang)

@@ -1,10 +1,15 @@
-"""/sitemap.xml: every public page in every language it exists in, with hreflang alternates.
+"""/sitemap.xml: an index of sitemaps, one per section, paged; together they name every public page in
+every language it exists in, with hreflang alternates.
 
-Project level, because it lists the pages of all three apps.
+Paged by objects (at most LIMIT a page, so at most LIMIT × 5 <url>, well under the protocol's 50,000
+URLs and 10 MB): a page of the sitemap reads its objects only, never the whole table, whatever the size
+of the site. Project level, because it lists the pages of all three apps.
 """
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, ExpressionWrapper, Max, Q, QuerySet
 from django.urls import reverse
 
 from events.models import Event
@@ -15,12 +20,65 @@ DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
+LIMIT = 400
+
+
 class MultilingualSitemap(Sitemap):
-    """One <url> per page and language, each naming all its language versions and an x-default."""
+    """One <url> per page and language, each naming all its language versions and an x-default.
+
+    Django's i18n sitemap pages (object, language) pairs, which means reading every object to know how
+    many pairs there are; here a page is LIMIT objects, each with the <url> of each of its languages.
+    """
 
     i18n = True
     alternates = True
     x_default = True
+    limit = LIMIT
+
+    @property
+    def paginator(self):
+        return Paginator(self.items(), self.limit)
+
+    def get_latest_lastmod(self):
+        """The newest change of the section, by one aggregate (Django's reads every object)."""
+        items = self.items()
+        if not hasattr(self, "lastmod") or not isinstance(items, QuerySet):
+            return None
+        return items.order_by().aggregate(latest=Max("updated_at"))["latest"]
+
+    def _urls(self, page, protocol, domain):
+        urls = []
+        stamps = []
+        for obj in self.paginator.page(page).object_list:
+            languages = self.get_languages_for_item(obj)
+            links = [
+                {"location": f"{protocol}://{domain}{self._location((obj, code))}", "lang_code": code}
+                for code in languages
+            ]
+            if self.x_default and settings.LANGUAGE_CODE in languages:
+                # Django's x-default drops the language prefix; get_urls() names the English page instead.
+                english = next(link["location"] for link in links if link["lang_code"] == settings.LANGUAGE_CODE)
+                links.append(
+                    {"location": english.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1), "lang_code": "x-default"}
+                )
+            lastmod = self._get("lastmod", (obj, None))
+            stamps.append(lastmod)
+            for link in links:
+                if link["lang_code"] == "x-default":
+                    continue
+                urls.append(
+                    {
+                        "item": (obj, link["lang_code"]),
+                        "location": link["location"],
+                        "lastmod": lastmod,
+                        "changefreq": self._get("changefreq", (obj, None)),
+                        "priority": str(self._get("priority", (obj, None)) or ""),
+                        "alternates": links,
+                    }
+                )
+        if stamps and all(stamp is not None for stamp in stamps):
+            self.latest_lastmod = max(stamps)
+        return urls
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
@@ -71,10 +129,16 @@ class ReleaseSitemap(MultilingualSitemap):
     """Published releases, each only in the languages it is really written in."""
 
     def items(self):
-        return PressRelease.objects.published().order_by("pk")
+        # Only what the <url>s say: the slug, the languages it is written in, the date (no bodies).
+        return (
+            PressRelease.objects.published()
+            .order_by("pk")
+            .only("pk", "slug", "updated_at", *(f"title_{code}" for code in LANGUAGE_CODES))
+            .annotate(**{f"has_body_{code}": _has_text(f"body_{code}") for code in LANGUAGE_CODES})
+        )
 
     def get_languages_for_item(self, item):
-        return item.available_languages
+        return [code for code in LANGUAGE_CODES if getattr(item, f"title_{code}") and getattr(item, f"has_body_{code}")]
 
     def x_default_language(self, item):
         # English where it is written, otherwise the original: what a page in another language shows.
@@ -84,11 +148,18 @@ class ReleaseSitemap(MultilingualSitemap):
         return item.updated_at
 
 
+def _has_text(field):
+    """True where `field` holds text, computed by the database so the text itself is not fetched."""
+    return ExpressionWrapper(Q(**{f"{field}__gt": ""}), output_field=BooleanField())
+
+
 class EventSitemap(MultilingualSitemap):
     """Every event, in the languages its title is written in: the same versions its page's hreflang links name."""
 
     def items(self):
-        return Event.objects.order_by("pk")
+        return Event.objects.order_by("pk").only(
+            "pk", "slug", "updated_at", *(f"title_{code}" for code in LANGUAGE_CODES)
+        )
 
     def get_languages_for_item(self, item):
         return [code for code in LANGUAGE_CODES if getattr(item, f"title_{code}", None)]

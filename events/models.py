@@ -113,7 +113,13 @@ class Event(models.Model):
             models.CheckConstraint(condition=Q(kind__in=EventKind.values), name="event_kind_known"),
             models.CheckConstraint(condition=Q(format__in=EventFormat.values), name="event_format_known"),
         ]
-        indexes = [models.Index(fields=["start_date"])]
+        indexes = [
+            models.Index(fields=["start_date"]),
+            # The lists' order (newest first) and the calendar's, read from the index a page at a time.
+            models.Index(fields=["-start_date", "slug"], name="event_list_order_idx"),
+            models.Index(fields=["host", "-start_date"], name="event_host_date_idx"),
+            models.Index(fields=["updated_at"], name="event_updated_idx"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.display_date})"

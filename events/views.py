@@ -23,6 +23,7 @@ from .models import Event
 from .selectors import event_filterset
 
 EVENTS_PER_PAGE = 20
+CALENDAR_SIZE = 250
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -205,9 +206,11 @@ class EventCalendarView(View):
                 f"{field}: {message}" for field, messages in error_messages(filterset).items() for message in messages
             ]
             return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8")
-        events = filterset.qs.order_by("start_date", "slug")
+        # The latest CALENDAR_SIZE events (a subscription looks ahead, not years back), in date order:
+        # the file stays the same size however long the project's history grows.
+        latest = filterset.qs.order_by("-start_date", "slug")[:CALENDAR_SIZE]
         body = build_calendar(
-            events,
+            sorted(latest, key=lambda event: (event.start_date, event.slug)),
             name=calendar_name(filterset),
             absolute_url=lambda event: request.build_absolute_uri(event.get_absolute_url()),
         )

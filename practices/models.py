@@ -58,6 +58,7 @@ class GoodPractice(models.Model):
         ordering = ["owner__order", "title"]
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
+        indexes = [models.Index(fields=["updated_at"], name="practice_updated_idx")]
 
     def __str__(self):
         return self.title

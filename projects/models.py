@@ -208,6 +208,19 @@ class PressReleaseQuerySet(models.QuerySet):
             .exclude(**{f"body_{language}__isnull": True})
         )
 
+    def for_list(self, language):
+        """Without what a list of teasers never shows: the bodies and texts of the other languages (a
+        teaser reads the page's language and English; of the bodies only the page language's, to know
+        whether the release is written in it) and the translation fingerprints."""
+        deferred = [f"{code}_source_fingerprint" for code in LANGUAGE_CODES if code != "en"]
+        deferred.append("source_fingerprint")
+        for code in LANGUAGE_CODES:
+            if code != language:
+                deferred.append(f"body_{code}")
+            if code not in (language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+                deferred += [f"title_{code}", f"lead_{code}", f"image_alt_{code}"]
+        return self.defer(*deferred)
+
 
 class PressRelease(models.Model):
     class Status(models.TextChoices):
@@ -282,6 +295,14 @@ class PressRelease(models.Model):
             # The original language is the one text every release has: its title and body are written.
             models.CheckConstraint(condition=original_text_written_q(), name="release_original_text_required"),
             models.CheckConstraint(condition=Q(original_language__in=LANGUAGE_CODES), name="release_language_known"),
+        ]
+        indexes = [
+            # The public lists: published releases, newest first (PressReleaseQuerySet.published, Meta.ordering).
+            models.Index(
+                fields=["-published_at", "-id"], condition=Q(status="published"), name="release_published_idx"
+            ),
+            # The latest change, for conditional GET, without reading every row.
+            models.Index(fields=["updated_at"], name="release_updated_idx"),
         ]
 
     def __str__(self):

@@ -95,6 +95,12 @@ class LegendItem:
 class SemesterEntry:
     semester: object
     events: list = field(default_factory=list)
+    # All the semester's events where only some are drawn (see build_timeline's `counts`), else None.
+    count: int | None = None
+
+    @property
+    def more(self):
+        return self.count is not None and self.count > len(self.events)
 
 
 @dataclass
@@ -120,6 +126,8 @@ class Timeline:
     unplaced_events: list
     has_month_bars: bool
     event_count: int
+    # True where only some events are drawn: the notable ones of a large project (see build_timeline).
+    selected: bool = False
     # Constants the template needs, kept with the numbers they belong to.
     phase_y: float = PHASE_Y
     phase_height: float = PHASE_HEIGHT
@@ -186,11 +194,15 @@ def _fits(label, width):
     return len(label) * CHAR_WIDTH + 8 <= width
 
 
-def build_timeline(*, phases, semesters, events):
+def build_timeline(*, phases, semesters, events, counts=None):
     """The timeline of `phases` (with their `semesters`) and `events`, or None when there is nothing to draw.
 
     The axis runs from the first phase (or earlier event) to the last phase (or later event), so
     every event gets a marker, even one dated outside the project's phases.
+
+    `counts` is given where `events` are only some of the project's (a large project: its notable
+    events): {"semesters": {semester pk: number of events}, "kinds": {kind: number}, "total": number}.
+    The picture then draws `events`, and the text and the key give the numbers of all.
     """
     phases = sorted(phases, key=lambda phase: (phase.start_month, phase.number))
     semesters = sorted(semesters, key=lambda semester: (semester.start_month, semester.number))
@@ -252,13 +264,14 @@ def build_timeline(*, phases, semesters, events):
         semester_bands=semester_bands,
         markers=markers,
         years=_year_ticks(start, end, x_of_month),
-        legend=_legend(events),
+        legend=_legend(events, counts["kinds"] if counts else None),
         lanes_bottom=lanes_bottom,
         axis_y=axis_y,
-        phases=_text_equivalent(phases, semesters, events),
+        phases=_text_equivalent(phases, semesters, events, counts["semesters"] if counts else None),
         unplaced_events=[event for event in events if _semester_of(event, semesters) is None],
         has_month_bars=any(event.date_precision == "month" for event in events),
-        event_count=len(events),
+        event_count=counts["total"] if counts else len(events),
+        selected=counts is not None,
     )
 
 
@@ -314,8 +327,9 @@ def _year_ticks(start, end, x_of_month):
     return ticks
 
 
-def _legend(events):
-    """One entry per kind shown, in the order of the kinds' choices."""
+def _legend(events, totals=None):
+    """One entry per kind shown, in the order of the kinds' choices; with the number of all events of
+    the kind where `totals` gives them (only some are drawn)."""
     if not events:
         return []
     counts = {}
@@ -323,6 +337,8 @@ def _legend(events):
     for event in events:
         counts[event.kind] = counts.get(event.kind, 0) + 1
         labels.setdefault(event.kind, event.get_kind_display())
+    if totals:
+        counts = {kind: totals.get(kind, count) for kind, count in counts.items()}
     choices = [value for value, _label in type(events[0])._meta.get_field("kind").flatchoices]
     order = {value: index for index, value in enumerate(choices)}
     items = []
@@ -346,8 +362,11 @@ def _semester_of(event, semesters):
     return next((s for s in semesters if s.start_month <= month <= s.end_month), None)
 
 
-def _text_equivalent(phases, semesters, events):
-    entries = {semester.pk: SemesterEntry(semester) for semester in semesters}
+def _text_equivalent(phases, semesters, events, counts=None):
+    entries = {
+        semester.pk: SemesterEntry(semester, count=counts.get(semester.pk, 0) if counts is not None else None)
+        for semester in semesters
+    }
     for event in events:
         semester = _semester_of(event, semesters)
         if semester is not None:

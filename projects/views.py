@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,6 +17,14 @@ from .web.structured_data import json_ld, news_article
 
 HOME_RELEASE_COUNT = 3
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+# A partner's page shows its latest events and news; the filtered lists have the rest.
+PARTNER_EVENT_COUNT = 10
+PARTNER_RELEASE_COUNT = 10
+# The about page's timeline draws every event up to this many; past it, the notable kinds only
+# (the thematic events and conferences that mark the project's semesters), a few per semester.
+TIMELINE_EVENT_LIMIT = 60
+TIMELINE_NOTABLE_KINDS = ["thematic-event", "conference"]
+TIMELINE_NOTABLE_PER_SEMESTER = 3
 
 
 class HomeView(ListView):
@@ -25,7 +34,7 @@ class HomeView(ListView):
     context_object_name = "latest_releases"
 
     def get_queryset(self):
-        return PressRelease.objects.published().select_related("author")[:HOME_RELEASE_COUNT]
+        return PressRelease.objects.published().for_list(get_language()).select_related("author")[:HOME_RELEASE_COUNT]
 
     def get_context_data(self, **kwargs):
         # One project per site; an empty database still gets a page.
@@ -40,7 +49,7 @@ class ReleaseListView(CheckedPaginationMixin, ListView):
     past_the_end_message = _("There is no page %(number)s: the news has %(count)s page(s).")
 
     def get_queryset(self):
-        return PressRelease.objects.published().select_related("author")
+        return PressRelease.objects.published().for_list(get_language()).select_related("author")
 
     def get_paginate_by(self, queryset):
         return settings.NEWS_PAGE_SIZE
@@ -198,10 +207,19 @@ class PartnerDetailView(ContentETagMixin, DetailView):
         practice = _model_behind(Partner, "practices")
         transfer = _model_behind(Partner, "imports")
         action = _model_behind(_model_behind(Partner, "action_plan"), "actions")
-        chronological = ("start_date", "slug")
+        # The latest few of each, whatever the city's history: the page links to the filtered list for all.
+        latest = ("-start_date", "slug")
         return Partner.objects.select_related("action_plan").prefetch_related(
-            Prefetch("hosted_events", queryset=event.objects.order_by(*chronological).prefetch_related("visitors")),
-            Prefetch("visited_events", queryset=event.objects.order_by(*chronological).select_related("host")),
+            Prefetch(
+                "hosted_events",
+                queryset=event.objects.order_by(*latest).prefetch_related("visitors")[:PARTNER_EVENT_COUNT],
+                to_attr="latest_hosted_events",
+            ),
+            Prefetch(
+                "visited_events",
+                queryset=event.objects.order_by(*latest).select_related("host")[:PARTNER_EVENT_COUNT],
+                to_attr="latest_visited_events",
+            ),
             Prefetch(
                 "practices",
                 queryset=practice.objects.select_related("theme").prefetch_related(
@@ -219,7 +237,9 @@ class PartnerDetailView(ContentETagMixin, DetailView):
             ),
             Prefetch(
                 "press_releases",
-                queryset=PressRelease.objects.published().select_related("author"),
+                queryset=PressRelease.objects.published()
+                .for_list(get_language())
+                .select_related("author")[:PARTNER_RELEASE_COUNT],
                 to_attr="published_releases",
             ),
         )
@@ -227,8 +247,14 @@ class PartnerDetailView(ContentETagMixin, DetailView):
     def get_context_data(self, **kwargs):
         partner = self.object
         partner.country_name = country_name(partner.country)
-        # A city without a plan yet: None rather than the RelatedObjectDoesNotExist of `partner.action_plan`.
-        return super().get_context_data(action_plan=getattr(partner, "action_plan", None), **kwargs)
+        return super().get_context_data(
+            # A city without a plan yet: None rather than the RelatedObjectDoesNotExist of `partner.action_plan`.
+            action_plan=getattr(partner, "action_plan", None),
+            # The latest ones, shown in the order they happened.
+            hosted_events=partner.latest_hosted_events[::-1],
+            visited_events=partner.latest_visited_events[::-1],
+            **kwargs,
+        )
 
 
 class AboutView(ContentETagMixin, TemplateView):
@@ -238,10 +264,31 @@ class AboutView(ContentETagMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         event = _model_behind(Partner, "hosted_events")
+        events = event.objects.select_related("host").order_by("start_date", "slug")
+        # One aggregate: how many events each semester and kind has. A project with a few dozen
+        # events gets every one drawn; a larger one its notable events (TIMELINE_NOTABLE_KINDS), the
+        # numbers of all, and links to the events list for the rest: the page stays the same size.
+        rows = list(event.objects.order_by().values("semester_id", "kind").annotate(count=Count("pk")))
+        total = sum(row["count"] for row in rows)
+        counts = None
+        if total > TIMELINE_EVENT_LIMIT:
+            counts = {"semesters": {}, "kinds": {}, "total": total}
+            for row in rows:
+                semester = counts["semesters"]
+                semester[row["semester_id"]] = semester.get(row["semester_id"], 0) + row["count"]
+                counts["kinds"][row["kind"]] = counts["kinds"].get(row["kind"], 0) + row["count"]
+            # The first few of each semester, so that every semester shows its milestones.
+            in_semester = Window(RowNumber(), partition_by=F("semester_id"), order_by=[F("start_date"), F("slug")])
+            events = (
+                events.filter(kind__in=TIMELINE_NOTABLE_KINDS)
+                .annotate(place_in_semester=in_semester)
+                .filter(place_in_semester__lte=TIMELINE_NOTABLE_PER_SEMESTER)
+            )
         timeline = build_timeline(
             phases=Phase.objects.all(),
             semesters=Semester.objects.all(),
-            events=event.objects.select_related("host"),
+            events=events[:TIMELINE_EVENT_LIMIT],
+            counts=counts,
         )
         return super().get_context_data(
             project=Project.objects.order_by("pk").first(),

@@ -6,11 +6,13 @@ import icalendar
 import jsonschema
 import pytest
 
+from events import views as event_views
 from events.calendar import event_dates
 from events.factories import EventFactory
 from events.models import Event
 from projects.factories import PartnerFactory, SemesterFactory
 from projects.models import Partner, Semester
+from projects.web.api import FilteredListApi
 from tests.helpers.api import PARTNER, list_schema
 from tests.helpers.pages import count_queries
 
@@ -292,3 +294,50 @@ def test_repeat_api_fetch_with_if_modified_since_gets_304(client, demo):
     first = client.get("/api/events/?city=tartu")
     again = client.get("/api/events/?city=tartu", headers={"if-modified-since": first["Last-Modified"]})
     assert again.status_code == 304
+
+
+def test_api_answers_a_page_at_a_time_with_links_to_the_next_and_previous(client, monkeypatch):
+    monkeypatch.setattr(FilteredListApi, "page_size", 2)
+    host = PartnerFactory(slug="paged-host")
+    for day in range(5):
+        EventFactory(host=host, slug=f"paged-{day}", start_date=datetime.date(2021, 3, 1 + day))
+
+    _response, first = api(client, "?city=paged-host&lang=et")
+    _response, last = api(client, "?city=paged-host&lang=et&page=3")
+
+    jsonschema.validate(first, EVENT_LIST_SCHEMA)
+    assert (first["count"], first["page"], first["pages"]) == (5, 1, 3)
+    assert [event["slug"] for event in first["results"]] == ["paged-0", "paged-1"]
+    assert first["previous"] is None
+    assert first["next"] == "http://testserver/api/events/?city=paged-host&lang=et&page=2"
+    assert [event["slug"] for event in last["results"]] == ["paged-4"]
+    assert last["next"] is None
+    assert last["previous"] == "http://testserver/api/events/?city=paged-host&lang=et&page=2"
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        ("0", "The page number must be a whole number from 1 upwards."),
+        ("two", "The page number must be a whole number from 1 upwards."),
+        ("-1", "The page number must be a whole number from 1 upwards."),
+        ("99", "There is no page 99: these results fill 1 page(s)."),
+    ],
+)
+def test_api_bad_page_answers_400_with_the_reason(client, demo, page, reason):
+    response, data = api(client, f"?page={page}")
+
+    assert response.status_code == 400
+    jsonschema.validate(data, ERROR_SCHEMA)
+    assert data["errors"] == {"page": [reason]}
+
+
+def test_calendar_holds_the_latest_events_up_to_its_size_in_date_order(client, monkeypatch):
+    monkeypatch.setattr(event_views, "CALENDAR_SIZE", 3)
+    host = PartnerFactory(slug="many-host")
+    for day in range(5):
+        EventFactory(host=host, title_en=f"Meeting {day}", start_date=datetime.date(2022, 5, 1 + day))
+
+    calendar = parse_calendar(client.get("/en/events/calendar.ics?city=many-host"))
+
+    assert [str(entry["summary"]) for entry in calendar.walk("VEVENT")] == ["Meeting 2", "Meeting 3", "Meeting 4"]

@@ -320,3 +320,90 @@ def test_database_without_postgresql_gets_the_plain_fallback(monkeypatch, demo):
     assert not search_module.uses_full_text()
     assert not results.full_text
     assert "Study visit to Genoa" in titles(results, "events")
+
+
+# --- on an index, without accents ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "fields", "title"),
+    [
+        ("en", "Nyiregyhaza", {"title_en": "Digital desk opens in Nyíregyháza"}, "Digital desk opens in Nyíregyháza"),
+        ("sv", "Gavle", {"title_sv": "Digitalt möte i Gävle", "body_sv": "Text."}, "Digitalt möte i Gävle"),
+        # Unaccented and stemmed: "fázist" (accusative) and "fazis" meet in the Hungarian stem.
+        (
+            "hu",
+            "fazis",
+            {"title_hu": "A BETTER lezárja az I. fázist", "body_hu": "Szöveg."},
+            "A BETTER lezárja az I. fázist",
+        ),
+        ("et", "kokkuvote", {"title_et": "Esimese etapi kokkuvõte", "body_et": "Tekst."}, "Esimese etapi kokkuvõte"),
+    ],
+)
+def test_query_without_accents_finds_the_accented_words(client, language, query, fields, title):
+    # The lead says it too, in the same language: the snippet shows it.
+    PressReleaseFactory(**fields, **{f"lead_{language}": f"{title}."})
+    PressReleaseFactory(title_en="Unrelated news", title_sv="Annat", body_sv="Text.")
+
+    response = get(client, language, query)
+
+    assert titles(response.context["results"], "releases") == [title]
+    # The word is highlighted in the text as written, accents and all.
+    marked = re.findall(r"<mark>(.*?)</mark>", response.content.decode())
+    assert len(marked) == 1 and marked[0] in title
+
+
+def test_query_without_accents_finds_events_of_the_city_by_its_name(client):
+    gavle = PartnerFactory(city_en="Gävle", city_sv="Gävle", slug="gavle")
+    EventFactory(title_en="Workshop on open data", host=gavle)
+
+    response = get(client, "en", "gavle")
+
+    assert titles(response.context["results"], "events") == ["Workshop on open data"]
+
+
+def test_indexed_vectors_follow_edits_of_the_text(client):
+    release = PressReleaseFactory(title_en="Old heading about bicycles")
+    release.title_en = "New heading about tramways"
+    release.save()
+    PressRelease.objects.filter(pk=release.pk).update(lead_en="Now with gondolas.")
+
+    assert titles(get(client, "en", "tramways").context["results"], "releases") == ["New heading about tramways"]
+    assert titles(get(client, "en", "gondolas").context["results"], "releases") == ["New heading about tramways"]
+    assert get(client, "en", "bicycles").context["results"].total == 0
+
+
+def test_search_uses_the_gin_index_of_the_page_language():
+    PressReleaseFactory.create_batch(3)
+    query = search_module._search_query("tartu", "hu")
+    matches = PressRelease.objects.alias(document=search_module.indexed_vector(search_module.KINDS[0], "hu")).filter(
+        document=query
+    )
+    with connection.cursor() as cursor:
+        # Few rows: the planner would rather read them all; the question is whether it can use the index.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = matches.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "projects_pressrelease_search_hu_gin" in plan
+
+
+def test_very_many_matches_are_counted_up_to_a_limit_and_said_so(client, monkeypatch):
+    monkeypatch.setattr(search_module, "COUNT_LIMIT", 4)
+    monkeypatch.setattr(search_module, "RANKED_CANDIDATES", 3)
+    for number in range(6):
+        PressReleaseFactory(
+            title_en=f"Harbour report {number}", published_at=timezone.now() - datetime.timedelta(hours=number + 1)
+        )
+
+    response = get(client, "en", "harbour")
+
+    results = response.context["results"]
+    group = next(group for group in results.groups if group.key == "releases")
+    assert (group.count, group.capped) == (4, True)
+    # Ranked among the newest matches; all equally good here, so newest first.
+    assert titles(results, "releases") == ["Harbour report 0", "Harbour report 1", "Harbour report 2"]
+    page = response.content.decode()
+    assert "More than 4 results for “harbour”" in page
+    assert "The best 3 of 4+ are shown." in page

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from better_site.sitemaps import SITEMAPS, MultilingualSitemap
 from events.factories import EventFactory
 from practices.factories import GoodPracticeFactory
 from projects.factories import PartnerFactory, PressReleaseFactory
@@ -19,17 +20,27 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 HOST = "http://testserver"
 
 
-def read_sitemap(client):
-    """{location: {hreflang: href}} of every <url>."""
+def read_index(client):
+    """The addresses of the sitemaps /sitemap.xml names (a sitemap index)."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)  # noqa: S314
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    return [sitemap.find("s:loc", NS).text for sitemap in root.findall("s:sitemap", NS)]
+
+
+def read_sitemap(client):
+    """{location: {hreflang: href}} of every <url> of every sitemap the index names."""
     entries = {}
-    for url in root.findall("s:url", NS):
-        location = url.find("s:loc", NS).text
-        entries[location] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
-        assert all(link.get("rel") == "alternate" for link in url.findall("x:link", NS))
+    for address in read_index(client):
+        response = client.get(address.removeprefix(HOST))
+        assert response.status_code == 200, address
+        root = ET.fromstring(response.content)  # noqa: S314
+        for url in root.findall("s:url", NS):
+            location = url.find("s:loc", NS).text
+            entries[location] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+            assert all(link.get("rel") == "alternate" for link in url.findall("x:link", NS))
     return entries
 
 
@@ -123,10 +134,44 @@ def test_sitemap_runs_a_constant_number_of_queries(client):
             EventFactory(host=partner)
             GoodPracticeFactory(owner=partner)
         with CaptureQueriesContext(connection) as context:
-            client.get("/sitemap.xml")
+            for address in ["/sitemap.xml", *(f"/sitemap-{section}.xml" for section in SITEMAPS)]:
+                assert client.get(address).status_code == 200
         return len(context.captured_queries)
 
     assert queries_for(3) == queries_for(30)
+
+
+def test_large_section_is_split_into_pages_of_at_most_the_limit(client, site, monkeypatch):
+    monkeypatch.setattr(MultilingualSitemap, "limit", 2)
+    for number in range(3):
+        PressReleaseFactory(slug=f"more-{number}", author=site["partner"])
+
+    addresses = read_index(client)
+    # Five published releases, two a page: three pages of news, each named by the index.
+    assert [address for address in addresses if "sitemap-news" in address] == [
+        f"{HOST}/sitemap-news.xml",
+        f"{HOST}/sitemap-news.xml?p=2",
+        f"{HOST}/sitemap-news.xml?p=3",
+    ]
+    pages = [ET.fromstring(client.get(f"/sitemap-news.xml?p={page}").content) for page in (1, 2, 3)]  # noqa: S314
+    english = [
+        [url.find("s:loc", NS).text for url in page.findall("s:url", NS) if "/en/" in url.find("s:loc", NS).text]
+        for page in pages
+    ]
+    assert [len(page) for page in english] == [2, 2, 1]
+    assert len({location for page in english for location in page}) == 5
+    assert client.get("/sitemap-news.xml?p=4").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_sitemap_index_gives_each_section_its_latest_change(client, site):
+    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314
+    lastmod = {
+        sitemap.find("s:loc", NS).text: sitemap.find("s:lastmod", NS) for sitemap in root.findall("s:sitemap", NS)
+    }
+    newest = max(release.updated_at for release in (site["release"], site["english_only"]))
+    # Of the published releases only: the draft and the scheduled one were saved later.
+    assert datetime.datetime.fromisoformat(lastmod[f"{HOST}/sitemap-news.xml"].text) == newest
 
 
 def test_robots_txt_allows_the_site_keeps_out_of_the_admin_and_names_the_sitemap(client):

@@ -13,15 +13,20 @@ PARTNER = {
 
 
 def list_schema(item):
-    """The answer of a list API: {language, count, results}, each result an `item`."""
+    """The answer of a list API, a page at a time: {language, count, page, pages, next, previous,
+    results}, each result an `item`."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "type": "object",
-        "required": ["language", "count", "results"],
+        "required": ["language", "count", "page", "pages", "next", "previous", "results"],
         "additionalProperties": False,
         "properties": {
             "language": {"enum": ["en", "et", "hu", "it", "sv"]},
             "count": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "pages": {"type": "integer", "minimum": 1},
+            "next": {"type": ["string", "null"], "format": "uri"},
+            "previous": {"type": ["string", "null"], "format": "uri"},
             "results": {"type": "array", "items": item},
         },
     }

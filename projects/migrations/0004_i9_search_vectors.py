@@ -1,0 +1,90 @@
+"""Full-text search on an index (PostgreSQL only): a tsvector per language on each release, kept by a
+trigger, with a GIN index each; words are stored without accents (unaccent), so "Nyiregyhaza" finds
+"Nyíregyháza".
+
+A trigger rather than a generated column: PostgreSQL refuses to change the type of a column that a
+generated column reads, and a later migration may well widen a title. Other databases (SQLite for
+`make run`) get nothing here: better_site.search falls back to plain matching there.
+"""
+
+from django.db import migrations
+
+# The language's text search configuration; Estonian has none in PostgreSQL.
+CONFIGS = {"en": "english", "et": "simple", "hu": "hungarian", "it": "italian", "sv": "swedish"}
+TABLE = "projects_pressrelease"
+# (field, weight): the field as the visitor sees it, the page's language or else English.
+FIELDS = (("title", "A"), ("lead", "B"), ("body", "C"))
+
+CREATE_UNACCENT = """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+-- unaccent() is only STABLE (its dictionary could change); named explicitly it can be declared
+-- IMMUTABLE, which an expression index or a generated column needs.
+CREATE OR REPLACE FUNCTION public.better_unaccent(text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$;
+"""
+
+
+def vector_sql(record, language, fields, config):
+    parts = []
+    for field, weight in fields:
+        text = f"coalesce(nullif({record}.{field}_{language}, ''), {record}.{field}_en, '')"
+        if language == "en":
+            text = f"coalesce({record}.{field}_en, '')"
+        parts.append(f"setweight(to_tsvector('{config}'::regconfig, public.better_unaccent({text})), '{weight}')")
+    return " || ".join(parts)
+
+
+def forward_sql(table, fields, configs):
+    columns = ", ".join(f"ADD COLUMN search_{code} tsvector" for code in configs)
+    assignments = "\n".join(
+        f"    NEW.search_{code} := {vector_sql('NEW', code, fields, config)};" for code, config in configs.items()
+    )
+    indexes = "\n".join(
+        f"CREATE INDEX {table}_search_{code}_gin ON {table} USING gin (search_{code});" for code in configs
+    )
+    watched = ", ".join(f"{field}_{code}" for field, _weight in fields for code in configs)
+    return f"""
+ALTER TABLE {table} {columns};
+CREATE FUNCTION {table}_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+{assignments}
+    RETURN NEW;
+END $$;
+CREATE TRIGGER {table}_search BEFORE INSERT OR UPDATE OF {watched} ON {table}
+    FOR EACH ROW EXECUTE FUNCTION {table}_search_update();
+-- The rows already there: any update of a watched column runs the trigger.
+UPDATE {table} SET title_en = title_en;
+{indexes}
+"""
+
+
+def backward_sql(table, configs):
+    columns = ", ".join(f"DROP COLUMN search_{code}" for code in configs)
+    return f"""
+DROP TRIGGER {table}_search ON {table};
+DROP FUNCTION {table}_search_update();
+ALTER TABLE {table} {columns};
+"""
+
+
+def postgresql_only(sql):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(sql)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("projects", "0003_i9_indexes"),
+    ]
+
+    operations = [
+        migrations.RunPython(
+            postgresql_only(CREATE_UNACCENT + forward_sql(TABLE, FIELDS, CONFIGS)),
+            # The extension and better_unaccent stay: other tables' indexes may use them.
+            postgresql_only(backward_sql(TABLE, CONFIGS)),
+        ),
+    ]
