@@ -55,7 +55,8 @@ class Command(BaseCommand):
     help = "Write every row (all languages, all revisions) and every uploaded file to one tar file."
 
     def add_arguments(self, parser):
-        parser.add_argument("output", help="the tar file to write (- for standard output)")
+        # A file, never stdout: the JSON log lines go to stdout.
+        parser.add_argument("output", help="the tar file to write")
 
     def handle(self, *args, output, **options):
         with tempfile.TemporaryDirectory() as work:
@@ -74,28 +75,22 @@ class Command(BaseCommand):
             counts = {}
             for row in rows:
                 counts[row["model"]] = counts.get(row["model"], 0) + 1
-            target = self.stdout.buffer if output == "-" else open(output, "wb")  # noqa: SIM115
             files = {}
-            try:
-                with tarfile.open(fileobj=target, mode="w|") as tar:
-                    tar.add(data_path, arcname="data.json")
-                    for name in storage_files(default_storage):
-                        with default_storage.open(name, "rb") as stored:
-                            content = stored.read()
-                        files[name] = {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
-                        info = tarfile.TarInfo(f"media/{name}")
-                        info.size = len(content)
-                        tar.addfile(info, io.BytesIO(content))
-                    manifest = json.dumps(
-                        {"format": FORMAT, "migrations": latest_migrations(), "rows": counts, "files": files},
-                        indent=2,
-                        sort_keys=True,
-                    ).encode()
-                    info = tarfile.TarInfo("manifest.json")
-                    info.size = len(manifest)
-                    tar.addfile(info, io.BytesIO(manifest))
-            finally:
-                if output != "-":
-                    target.close()
-        if output != "-":
-            self.stdout.write(f"Exported {sum(counts.values())} rows and {len(files)} files to {output}.")
+            with open(output, "wb") as target, tarfile.open(fileobj=target, mode="w") as tar:
+                tar.add(data_path, arcname="data.json")
+                for name in storage_files(default_storage):
+                    with default_storage.open(name, "rb") as stored:
+                        content = stored.read()
+                    files[name] = {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
+                    info = tarfile.TarInfo(f"media/{name}")
+                    info.size = len(content)
+                    tar.addfile(info, io.BytesIO(content))
+                manifest = json.dumps(
+                    {"format": FORMAT, "migrations": latest_migrations(), "rows": counts, "files": files},
+                    indent=2,
+                    sort_keys=True,
+                ).encode()
+                info = tarfile.TarInfo("manifest.json")
+                info.size = len(manifest)
+                tar.addfile(info, io.BytesIO(manifest))
+        self.stdout.write(f"Exported {sum(counts.values())} rows and {len(files)} files to {output}.")
