@@ -33,6 +33,6 @@ RUN mkdir -p /app/media && chown better /app/media
 USER better
 WORKDIR /app
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["python", "deploy/healthcheck.py"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["python", "/app/deploy/healthcheck.py"]
 # Migrates first when DJANGO_MIGRATE=1, then execs gunicorn (or the command given).
-ENTRYPOINT ["deploy/entrypoint.sh"]
+ENTRYPOINT ["/app/deploy/entrypoint.sh"]

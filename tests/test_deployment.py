@@ -508,5 +508,5 @@ def test_dockerfile_is_multi_stage_non_root_with_a_healthcheck_and_the_entrypoin
     users = [line for line in lines if line.startswith("USER ")]
     assert users and users[-1] != "USER root"
     assert any(line.startswith("HEALTHCHECK ") and "deploy/healthcheck.py" in line for line in lines)
-    assert 'ENTRYPOINT ["deploy/entrypoint.sh"]' in lines
+    assert 'ENTRYPOINT ["/app/deploy/entrypoint.sh"]' in lines
     assert not any(line.startswith("CMD") and "gunicorn" in line for line in lines), "gunicorn starts in the entrypoint"

@@ -386,3 +386,21 @@ def test_media_view_sends_last_modified_as_http_date(client):
     modified = default_storage.get_modified_time(name)
     assert client.get(f"/media/{name}")["Last-Modified"] == http_date(modified.timestamp())
     assert reverse("media", kwargs={"path": name}) == f"/media/{name}"
+
+
+@pytest.mark.parametrize("fmt", ["GIF", "WEBP"])
+def test_animated_image_keeps_every_frame_when_stripped(admin_client, fmt):
+    frames = [Image.new("RGB", (120, 80), colour) for colour in ("red", "green", "blue")]
+    buffer = BytesIO()
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    extra = {"exif": exif} if fmt == "WEBP" else {"comment": b"PhoneMaker"}
+    frames[0].save(buffer, format=fmt, save_all=True, append_images=frames[1:], duration=200, loop=0, **extra)
+    assert b"PhoneMaker" in buffer.getvalue()
+    response = post_release_with_image(admin_client, PartnerFactory(), buffer.getvalue(), name="anim.img")
+    assert response.status_code == 302
+    with default_storage.open(PressRelease.objects.get().image.name) as stored:
+        data = stored.read()
+    assert b"PhoneMaker" not in data
+    with Image.open(BytesIO(data)) as image:
+        assert (image.format, image.n_frames) == (fmt, 3)

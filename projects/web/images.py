@@ -133,6 +133,11 @@ def strip_metadata(file, image_format):
             original.save(buffer, format="GIF", save_all=True, **options)
             return buffer.getvalue()
         lossless = bool(original.info.get("lossless", False))
+        if image_format == "WEBP" and getattr(original, "is_animated", False):
+            # Every frame; metadata is only written when passed to save().
+            original.info = {}
+            original.save(buffer, format="WEBP", save_all=True, lossless=lossless, quality=90, **options)
+            return buffer.getvalue()
         upright = ImageOps.exif_transpose(original)
         turned = upright is not original and upright is not None
         image = upright if turned else original
