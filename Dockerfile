@@ -29,7 +29,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin better
 COPY --from=build /venv /venv
 COPY --from=build /app /app
-RUN mkdir -p /app/media && chown better /app/media
+# Writable by the app: uploads, and the static files the `migrate` service copies to the volume nginx serves.
+RUN mkdir -p /app/media && chown -R better /app/media /app/staticfiles
 USER better
 WORKDIR /app
 EXPOSE 8000
