@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test install browser messages lint format check clean
+.PHONY: run test install browser nginx image-steps messages lint format check clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,29 @@ browser:
 		else echo "Install Debian's chromium package for the browser tests" >&2; exit 1; fi; \
 	fi
 
+# Debian's nginx for the deployment tests (tests/test_deployment.py); installed when missing (root only).
+nginx:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light openssl; \
+		else echo "Install Debian's nginx-light package for the deployment tests" >&2; exit 1; fi; \
+	fi
+
+# The Dockerfile's build steps without Docker: a clean virtualenv with the runtime requirements only,
+# then deploy/build-steps.sh (collectstatic, compilemessages) and the production deploy checks.
+IMAGE_VENV ?= /tmp/better-image-venv
+image-steps:
+	rm -rf $(IMAGE_VENV)
+	$(PYTHON) -m venv $(IMAGE_VENV)
+	$(IMAGE_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	PATH=$(IMAGE_VENV)/bin:$$PATH DJANGO_STATIC_ROOT=$(IMAGE_VENV)/staticfiles deploy/build-steps.sh
+	test -f $(IMAGE_VENV)/staticfiles/staticfiles.json
+	PATH=$(IMAGE_VENV)/bin:$$PATH DJANGO_SETTINGS_MODULE=better_site.settings.prod DJANGO_SECRET_KEY=image-steps-check-key-0123456789-abcdefghijklmnopqrstuvwxyz \
+		DATABASE_URL=sqlite:////tmp/better-image-check.sqlite3 DJANGO_ALLOWED_HOSTS=better.example.org \
+		DJANGO_STATIC_ROOT=$(IMAGE_VENV)/staticfiles python manage.py check --deploy --fail-level WARNING
+	sh deploy/entrypoint.sh true
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -51,7 +74,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=better_site.settings.dev $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=better_site.settings.dev $(MANAGE) check
 
-test: install messages browser lint check
+test: install messages browser nginx lint check
 	scripts/with-postgres.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 clean:

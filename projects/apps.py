@@ -16,3 +16,10 @@ class ProjectsConfig(AppConfig):
         post_migrate.connect(create_groups_after_migrate, dispatch_uid="projects.ensure_groups")
         # Every save of a versioned model keeps a revision, not only the admin's: shell, commands, imports.
         post_save.connect(record_save_outside_admin, dispatch_uid="projects.record_save_outside_admin")
+
+        from .files import delete_replaced_files
+        from .models import Partner, PressRelease
+
+        # Replaced and deleted uploads leave the storage (a photo's owner asked for it to go).
+        delete_replaced_files(PressRelease, "image")
+        delete_replaced_files(Partner, "logo")

@@ -16,6 +16,7 @@ from PIL import Image
 from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.feeds import FEED_SIZE
 from projects.models import PressRelease
+from projects.web.images import responsive_image
 from tests.helpers.pages import url
 
 pytestmark = pytest.mark.django_db
@@ -283,7 +284,9 @@ def test_release_with_an_image_names_it_in_its_json_ld(client):
     response = client.get(release.get_absolute_url())
 
     (article,) = json_ld(response)
-    assert article["image"] == f"http://testserver{release.image.url}"
+    # The largest rendition, re-encoded without metadata, never the upload itself (issue 10, finding 8).
+    assert article["image"] == f"http://testserver{responsive_image(release.image).src}"
+    assert article["image"] != f"http://testserver{release.image.url}"
 
 
 def test_feed_description_keeps_ordinal_dates_as_text_and_pasted_html_in_its_block(client):

@@ -116,8 +116,35 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Uploads: the local MEDIA_ROOT by default; S3-compatible object storage (django-storages) when a
+# bucket is named. Several app servers then share one store, renditions included.
+MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET")
+if MEDIA_S3_BUCKET:
+    MEDIA_STORAGE = {
+        "BACKEND": "better_site.storage.MediaS3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL"),
+            "region_name": env("MEDIA_S3_REGION"),
+            "access_key": env("MEDIA_S3_ACCESS_KEY_ID"),
+            "secret_key": env("MEDIA_S3_SECRET_ACCESS_KEY"),
+            "custom_domain": env("MEDIA_S3_CUSTOM_DOMAIN"),
+            "location": env("MEDIA_S3_PREFIX", ""),
+            # Public pages link the files: plain URLs (the bucket or its domain serves them), never
+            # an overwrite of another upload with the same name.
+            "querystring_auth": env_bool("MEDIA_S3_SIGNED_URLS", False),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Without a front server (a bare gunicorn), Django serves local uploads itself with the safe headers
+# of better_site.media; behind nginx, nginx answers /media/ first and this view is never reached.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", not MEDIA_S3_BUCKET)
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -128,3 +155,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DEMO_ACCOUNTS = False
 
 NEWS_PAGE_SIZE = 10
+
+# Logs: one JSON object per line on stdout (the container's log), tracebacks included; errors of
+# django.request (every 500) carry the request's method and path.
+LOG_LEVEL = env("DJANGO_LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "better_site.logs.JsonFormatter"}},
+    "handlers": {"stdout": {"class": "better_site.logs.StdoutHandler", "formatter": "json"}},
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # 404s are logged as warnings by django.request: noise for every probe; errors stay.
+        "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+    },
+}

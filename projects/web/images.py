@@ -3,13 +3,16 @@
 Accepting: the content decides, never the file name. Pillow must recognise the file as a JPEG,
 PNG, WebP or GIF image; anything else (an SVG, which can carry scripts; a text file renamed .jpg;
 a TIFF) is refused with a form error, as are files over the size and pixel limits below. The
-stored name gets the extension of the real format.
+stored name gets the extension of the real format. What is stored is a copy without the photo's
+metadata (EXIF with its GPS position, XMP, comments): the original's pixels, turned upright, and
+its colour profile, nothing else (`strip_metadata`).
 
 Renditions: public pages never show the original upload (a 5 MB photo for a 480-pixel-wide
 column). `responsive_image()` gives WebP copies at a few widths, made on first use and then reused,
-stored as MEDIA_ROOT/renditions/<hash>.webp. Re-encoding also drops the photo's metadata (EXIF,
-GPS position) and anything a crafted file might hide after the image data. A missing or broken
-original gives no image, never an error page.
+stored as renditions/<hash>.webp through the storage API only (open, save, exists: no file-system
+paths), so several app servers sharing one storage find each other's copies. Re-encoding also
+drops the photo's metadata (EXIF, GPS position) and anything a crafted file might hide after the
+image data. A missing or broken original gives no image, never an error page.
 """
 
 import hashlib
@@ -22,6 +25,7 @@ from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
@@ -35,6 +39,8 @@ ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
 
 RENDITION_WIDTHS = (480, 960)
+# Every width a template asks for (partner logos: 240 and 480): the renditions deleted with an image.
+ALL_RENDITION_WIDTHS = (240, 480, 960)
 RENDITION_FORMAT = "WEBP"
 RENDITION_EXTENSION = "webp"
 RENDITION_QUALITY = 80
@@ -96,14 +102,54 @@ class ImageUploadField(forms.ImageField):
                 params={"width": width, "height": height, "side": MAX_IMAGE_SIDE},
             )
         stem, _extension = posixpath.splitext(upload.name)
-        upload.name = f"{stem}.{ALLOWED_FORMATS[image.format]}"
-        return upload
+        name = f"{stem}.{ALLOWED_FORMATS[image.format]}"
+        try:
+            data = strip_metadata(upload, image.format)
+        except (OSError, ValueError, SyntaxError) as error:  # Pillow's ways of saying "cannot decode it"
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
+        stripped = SimpleUploadedFile(name, data, content_type=Image.MIME[image.format])
+        stripped.image = image
+        return stripped
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
         if isinstance(widget, forms.FileInput):
             attrs["accept"] = ACCEPT
         return attrs
+
+
+def strip_metadata(file, image_format):
+    """The image's bytes in its own format without metadata: no EXIF (GPS position, camera, time),
+    XMP or comments. The pixels are turned upright first (the EXIF orientation goes with the EXIF);
+    the colour profile stays. A JPEG keeps its quantisation tables, so it loses no visible quality."""
+    file.seek(0)
+    buffer = BytesIO()
+    with Image.open(file) as original:
+        icc_profile = original.info.get("icc_profile")
+        options = {"icc_profile": icc_profile} if icc_profile else {}
+        if image_format == "GIF":
+            # Every frame of an animation; GIF has no EXIF, but comments and extensions are dropped.
+            original.info.pop("comment", None)
+            original.save(buffer, format="GIF", save_all=True, **options)
+            return buffer.getvalue()
+        lossless = bool(original.info.get("lossless", False))
+        if image_format == "WEBP" and getattr(original, "is_animated", False):
+            # Every frame; metadata is only written when passed to save().
+            original.info = {}
+            original.save(buffer, format="WEBP", save_all=True, lossless=lossless, quality=90, **options)
+            return buffer.getvalue()
+        upright = ImageOps.exif_transpose(original)
+        turned = upright is not original and upright is not None
+        image = upright if turned else original
+        image.info = {}  # nothing of the original's info (comments, XMP, text) is carried over
+        if image_format == "JPEG":
+            quality = {"quality": 90} if turned else {"quality": "keep", "subsampling": "keep"}
+            image.save(buffer, format="JPEG", **quality, **options)
+        elif image_format == "PNG":
+            image.save(buffer, format="PNG", **options)
+        else:  # WEBP
+            image.save(buffer, format="WEBP", lossless=lossless, quality=90, **options)
+    return buffer.getvalue()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from .images import responsive_image
+
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 PUBLISHER_NAME = "BETTER"
 
@@ -52,6 +54,8 @@ def news_article(request, release):
     }
     if release.lead:
         data["description"] = release.lead
-    if release.image:
-        data["image"] = request.build_absolute_uri(release.image.url)
+    # The largest rendition, never the upload itself: a re-encoded copy carries no metadata at all.
+    image = responsive_image(release.image) if release.image else None
+    if image is not None:
+        data["image"] = request.build_absolute_uri(image.src)
     return {key: value for key, value in data.items() if value is not None}
