@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Partner, Phase, PressRelease, Project
+from .models import Partner, Phase, PressRelease, Project, SitePage
 
 # English is the source language and the only one required.
 
@@ -26,4 +26,10 @@ class PhaseTranslationOptions(TranslationOptions):
 @register(PressRelease)
 class PressReleaseTranslationOptions(TranslationOptions):
     fields = ("title", "lead", "body", "image_alt")
+    required_languages = {"en": ("title", "body")}
+
+
+@register(SitePage)
+class SitePageTranslationOptions(TranslationOptions):
+    fields = ("title", "body")
     required_languages = {"en": ("title", "body")}
