@@ -15,6 +15,13 @@ from .models import Event
 
 
 class EventFilterForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "phase" in self.fields:
+            # The field's label says "Phase": its choices need only the number and name, which keeps
+            # the longest of them ("1. Apprendimento internazionale") readable in a phone-wide select.
+            self.fields["phase"].label_from_instance = lambda phase: f"{phase.number}. {phase.name}"
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("role") and not cleaned.get("city"):

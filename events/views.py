@@ -132,6 +132,8 @@ class EventDetailView(DetailView):
             "practices__owner",
             "workshop_transfers__practice__owner",
             "workshop_transfers__importer",
+            # The stage shown is Transfer.reached_stage, which reads the practice's actions and their plans.
+            "workshop_transfers__practice__actions__plan",
             "studied_transfers__importer",
             Prefetch(
                 "releases",

@@ -123,6 +123,34 @@ class Transfer(models.Model):
     def __str__(self):
         return f"{self.practice} → {self.importer}"
 
+    @classmethod
+    def furthest_stage(cls, *, transfer=None, actions=()):
+        """The furthest stage a practice reached in an importing city: the one rule behind every page,
+        the network and the API. It is the furthest of the recorded stage and what the records show:
+        a named workshop means the workshop stage, an inspiring action of the importer's plan puts the
+        practice in the action plan, a completed one means it is implemented. So a coordinator who links
+        an action does not also have to move the stage for every page to be right."""
+        order = list(cls.Stage)
+        reached = [cls.Stage.STUDIED]
+        if transfer is not None:
+            reached.append(cls.Stage(transfer.stage))
+            if transfer.import_workshop_id:
+                reached.append(cls.Stage.IMPORT_WORKSHOP)
+        if actions:
+            reached.append(cls.Stage.ACTION_PLAN)
+        if any(action.status == Action.Status.COMPLETED for action in actions):
+            reached.append(cls.Stage.IMPLEMENTED)
+        return max(reached, key=order.index)
+
+    def inspired_actions(self):
+        """The importer's actions that the practice inspired. Reads `practice.actions` with their plans,
+        which list pages prefetch (`...practice__actions__plan`), so no query per transfer."""
+        return [action for action in self.practice.actions.all() if action.plan.partner_id == self.importer_id]
+
+    @property
+    def reached_stage(self):
+        return self.furthest_stage(transfer=self, actions=self.inspired_actions())
+
     def clean(self):
         errors = {}
         if self.practice_id and self.importer_id and self.practice.owner_id == self.importer_id:

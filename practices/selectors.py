@@ -2,10 +2,8 @@
 
 A practice's path to an importing city is built from what the site records: the Transfer row
 (its stage, the study visit, the import workshop) and the actions of the city's Regional Action Plan
-that the practice inspired. The furthest stage reached is the furthest of the recorded stage and
-what those records show: an inspiring action puts the practice in the action plan, a completed one
-means it is implemented. So a coordinator who links an action does not also have to move the stage
-for the path to be right.
+that the practice inspired. The furthest stage reached is Transfer.furthest_stage of those records,
+the same rule the partner and event pages use.
 """
 
 import datetime
@@ -65,17 +63,8 @@ class TransferPath:
 
     @cached_property
     def stage(self):
-        """The furthest stage the records show (see the module's docstring)."""
-        reached = [Stage.STUDIED.value]
-        if self.transfer:
-            reached.append(self.transfer.stage)
-            if self.transfer.import_workshop_id:
-                reached.append(Stage.IMPORT_WORKSHOP.value)
-        if self.actions:
-            reached.append(Stage.ACTION_PLAN.value)
-        if self.completed_actions:
-            reached.append(Stage.IMPLEMENTED.value)
-        return max(reached, key=STAGE_RANK.__getitem__)
+        """The furthest stage the records show: Transfer.furthest_stage, the rule every page shares."""
+        return Transfer.furthest_stage(transfer=self.transfer, actions=self.actions).value
 
     @property
     def stage_label(self):

@@ -25,7 +25,7 @@ from .backoffice.translation_workflow import (
     OutdatedTranslationFilter,
     TranslationWorkflowAdminMixin,
 )
-from .models import Coordinator, Partner, Phase, PressRelease, Project, Semester
+from .models import Coordinator, Partner, Phase, PressRelease, Project, Semester, SitePage
 
 admin.site.site_header = _("BETTER administration")
 admin.site.site_title = _("BETTER administration")
@@ -42,6 +42,17 @@ class ProjectAdmin(TranslatedAdmin):
         (None, {"fields": ["name", "acronym", "programme", "summary", "mission"]}),
         (_("Links"), {"fields": ["website", "second_website", "facebook_url", "twitter_url"]}),
     ]
+
+
+@admin.register(SitePage)
+class SitePageAdmin(HistoryAdminMixin, MarkdownPreviewAdminMixin, TranslatedAdmin):
+    """The footer's pages (accessibility, privacy, contact...): project editors write them in each language."""
+
+    markdown_fields = ("body",)
+    list_display = ["key", "title", "updated_at"]
+    search_fields = [*in_every_language("title"), "key"]
+    readonly_fields = ["updated_at"]
+    fields = ["key", "title", "body", "updated_at"]
 
 
 class CoordinatorInline(admin.TabularInline):

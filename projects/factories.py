@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .models import Coordinator, Partner, Phase, PressRelease, Project, Semester
+from .models import Coordinator, Partner, Phase, PressRelease, Project, Semester, SitePage
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):
@@ -87,3 +87,13 @@ class CoordinatorFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     partner = factory.SubFactory(PartnerFactory)
+
+
+class SitePageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SitePage
+        django_get_or_create = ("key",)
+
+    key = SitePage.Key.ACCESSIBILITY
+    title_en = "Accessibility statement"
+    body_en = "The site is **partially conformant** with WCAG 2.1 AA."

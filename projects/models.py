@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from . import translation_status as translations
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# The file name of a logo that only stands in for the partner's real one (see logo_is_placeholder).
+PLACEHOLDER_LOGO_PREFIX = "placeholder-"
 COUNTRY_CODE = RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter ISO 3166 code in capitals, e.g. EE."))
 
 
@@ -70,6 +72,11 @@ class Partner(models.Model):
 
     def get_absolute_url(self):
         return reverse("projects:partner-detail", kwargs={"slug": self.slug})
+
+    @property
+    def logo_is_placeholder(self):
+        """A stand-in mark (the demo content draws them), said to be one wherever it is shown."""
+        return bool(self.logo) and self.logo.name.rsplit("/", 1)[-1].startswith(PLACEHOLDER_LOGO_PREFIX)
 
 
 class Phase(models.Model):
@@ -510,3 +517,53 @@ class ReleaseImage(models.Model):
             if text:
                 return text, code
         return "", language
+
+
+class SitePage(models.Model):
+    """One of the site's fixed pages (accessibility statement, privacy notice, contact...), linked
+    from every page's footer. Project editors write their texts in the admin, in each language."""
+
+    class Key(models.TextChoices):
+        ACCESSIBILITY = "accessibility", _("Accessibility statement")
+        PRIVACY = "privacy", _("Privacy notice")
+        CONTACT = "contact", _("Contact")
+        LEGAL_NOTICE = "legal-notice", _("Legal notice")
+        EU_FUNDING = "eu-funding", _("EU funding")
+
+    key = models.CharField(_("page"), max_length=30, choices=Key.choices, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), help_text=_("Markdown."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("site page")
+        verbose_name_plural = _("site pages")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(key__in=["accessibility", "privacy", "contact", "legal-notice", "eu-funding"]),
+                name="sitepage_key_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(title_en__isnull=False, title_en__gt="", body_en__isnull=False, body_en__gt=""),
+                name="sitepage_english_required",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:site-page", kwargs={"key": self.key})
+
+    def clean(self):
+        if self.key and self.key not in self.Key.values:
+            raise ValidationError({"key": _("Choose one of the site's pages.")})
+
+    def has_language(self, language):
+        """True where the page is really written in `language` (not the English fallback)."""
+        return bool(getattr(self, f"title_{language}", None)) and bool(getattr(self, f"body_{language}", None))
+
+    @property
+    def available_languages(self):
+        return [code for code in LANGUAGE_CODES if self.has_language(code)]

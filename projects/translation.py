@@ -1,7 +1,7 @@
 from modeltranslation.fields import TranslationFieldDescriptor
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Partner, Phase, PressRelease, Project, ReleaseImage
+from .models import Partner, Phase, PressRelease, Project, ReleaseImage, SitePage
 
 # English is the source language and the only one required.
 
@@ -55,3 +55,9 @@ class ShownReleaseText(TranslationFieldDescriptor):
 
 for _name in PressReleaseTranslationOptions.fields:
     setattr(PressRelease, _name, ShownReleaseText(PressRelease._meta.get_field(_name)))
+
+
+@register(SitePage)
+class SitePageTranslationOptions(TranslationOptions):
+    fields = ("title", "body")
+    required_languages = {"en": ("title", "body")}

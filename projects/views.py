@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Partner, Phase, PressRelease, Project, ReleaseSlugRedirect, Semester
+from .models import Partner, Phase, PressRelease, Project, ReleaseSlugRedirect, Semester, SitePage
 from .timeline import build_timeline
 from .web.languages import alternates
 from .web.pagination import BadPage, CheckedPaginationMixin
@@ -227,7 +227,10 @@ class PartnerDetailView(ContentETagMixin, DetailView):
                 ),
             ),
             Prefetch(
-                "imports", queryset=transfer.objects.select_related("practice__owner", "study_visit", "import_workshop")
+                "imports",
+                queryset=transfer.objects.select_related(
+                    "practice__owner", "study_visit", "import_workshop"
+                ).prefetch_related(Prefetch("practice__actions", queryset=action.objects.select_related("plan"))),
             ),
             Prefetch(
                 "action_plan__actions",
@@ -247,14 +250,36 @@ class PartnerDetailView(ContentETagMixin, DetailView):
     def get_context_data(self, **kwargs):
         partner = self.object
         partner.country_name = country_name(partner.country)
+        # A city without a plan yet: None rather than the RelatedObjectDoesNotExist of `partner.action_plan`.
+        action_plan = getattr(partner, "action_plan", None)
         return super().get_context_data(
-            # A city without a plan yet: None rather than the RelatedObjectDoesNotExist of `partner.action_plan`.
-            action_plan=getattr(partner, "action_plan", None),
+            action_plan=action_plan,
+            imports=self.imports(partner, action_plan),
             # The latest ones, shown in the order they happened.
             hosted_events=partner.latest_hosted_events[::-1],
             visited_events=partner.latest_visited_events[::-1],
             **kwargs,
         )
+
+    def imports(self, partner, action_plan):
+        """What the city imports, each with the stage it reached: the transfers, and the practices its plan
+        takes up without a transfer recorded, as the practice pages list them. The stage is always
+        Transfer.furthest_stage (the practices app's one rule), so every page says the same."""
+        transfer_model = _model_behind(Partner, "imports")
+        rows = [
+            {"practice": transfer.practice, "transfer": transfer, "stage": transfer.reached_stage}
+            for transfer in partner.imports.all()
+        ]
+        recorded = {transfer.practice_id for transfer in partner.imports.all()}
+        inspired = {}
+        for action in action_plan.actions.all() if action_plan else []:
+            for practice in action.practices.all():
+                if practice.pk not in recorded and practice.owner_id != partner.pk:
+                    inspired.setdefault(practice.pk, (practice, []))[1].append(action)
+        for practice, actions in inspired.values():
+            stage = transfer_model.furthest_stage(actions=actions)
+            rows.append({"practice": practice, "transfer": None, "stage": stage})
+        return rows
 
 
 class AboutView(ContentETagMixin, TemplateView):
@@ -296,3 +321,22 @@ class AboutView(ContentETagMixin, TemplateView):
             timeline=timeline,
             **kwargs,
         )
+
+
+class SitePageView(DetailView):
+    """A footer page (accessibility statement, privacy notice...) in the page's language, or in English, said so."""
+
+    template_name = "projects/sitepage_detail.html"
+    context_object_name = "page"
+    slug_field = "key"
+    slug_url_kwarg = "key"
+
+    def get_queryset(self):
+        return SitePage.objects.all()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = self.object
+        context["in_page_language"] = page.has_language(get_language())
+        context["alternates"] = alternates(self.request, page, page.available_languages)
+        return context

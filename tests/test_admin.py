@@ -25,8 +25,9 @@ from projects.factories import (
     PressReleaseFactory,
     ProjectFactory,
     SemesterFactory,
+    SitePageFactory,
 )
-from projects.models import Coordinator, Partner, Phase, PressRelease, Project, Semester
+from projects.models import Coordinator, Partner, Phase, PressRelease, Project, Semester, SitePage
 from tests.helpers.admin import admin_url
 from tests.helpers.pages import count_queries
 
@@ -48,6 +49,7 @@ FACTORIES = {
     Transfer: TransferFactory,
     RegionalActionPlan: RegionalActionPlanFactory,
     Action: ActionFactory,
+    SitePage: SitePageFactory,
 }
 MODELS = list(FACTORIES)
 

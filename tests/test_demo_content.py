@@ -3,11 +3,13 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management import call_command
+from PIL import Image
 
 from events.models import Event
 from practices.models import Action, GoodPractice, RegionalActionPlan, Theme, Transfer
-from projects.models import Coordinator, Partner, Phase, PressRelease, Project, Semester
+from projects.models import Coordinator, Partner, Phase, PressRelease, Project, Semester, SitePage
 
 CITY_SLUGS = ["genoa", "gavle", "birmingham", "tartu", "nyiregyhaza"]
 
@@ -90,7 +92,9 @@ def test_demo_content_loaded_has_four_thematic_events_known_only_by_month():
     assert [event.format for event in events] == ["in-person", "in-person", "virtual", "virtual"]
     # No recording link is known, so none is made up.
     assert not any(event.recordings.exists() for event in events)
-    assert all(not event.visitors.exists() for event in events)
+    # Every partner but the host attended ("the five cities met four times").
+    for event in events:
+        assert {partner.slug for partner in event.visitors.all()} == set(CITY_SLUGS) - {event.host.slug}
 
 
 @pytest.mark.django_db
@@ -296,3 +300,45 @@ def test_demo_content_reloaded_with_reset_restores_the_demo_rows():
     release.refresh_from_db()
     assert not release.title_it
     assert release.events.exists()
+
+
+@pytest.mark.django_db
+def test_demo_content_loaded_writes_the_five_site_pages_in_english_estonian_and_hungarian():
+    load()
+    pages = SitePage.objects.all()
+    assert {page.key for page in pages} == set(SitePage.Key.values)
+    for page in pages:
+        assert all(page.has_language(code) for code in ("en", "et", "hu")), page.key
+    accessibility = SitePage.objects.get(key="accessibility").body_en
+    for part in ("Conformance status", "Known limits", "Feedback and contact", "Enforcement procedure"):
+        assert part in accessibility
+    privacy = SitePage.objects.get(key="privacy").body_en
+    assert "Session cookie" in privacy and "Server logs" in privacy and "no trackers" in privacy
+
+
+@pytest.mark.django_db
+def test_demo_content_loaded_gives_each_partner_a_placeholder_mark_said_to_be_one():
+    load()
+    for partner in Partner.objects.all():
+        assert partner.logo_is_placeholder, partner.slug
+        with partner.logo.open("rb") as stored, Image.open(stored) as image:
+            assert image.size == (192, 192)
+
+
+@pytest.mark.django_db
+def test_demo_content_loaded_again_keeps_a_logo_an_editor_uploaded():
+    load()
+    genoa = Partner.objects.get(slug="genoa")
+    genoa.logo.save("genoa-coat-of-arms.png", ContentFile(genoa.logo.read()), save=True)
+    load()
+    genoa.refresh_from_db()
+    assert genoa.logo.name.startswith("partners/genoa-coat-of-arms") and not genoa.logo_is_placeholder
+
+
+@pytest.mark.django_db
+def test_demo_events_filtered_by_genoa_include_the_four_thematic_events_it_attended(client):
+    load()
+    html = client.get("/en/events/", {"city": "genoa", "kind": "thematic-event"}).content.decode()
+    for event in Event.objects.filter(kind=Event.Kind.THEMATIC_EVENT):
+        assert event.get_absolute_url() in html
+    assert html.count('class="event-summary__title') == 4

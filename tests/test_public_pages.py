@@ -275,7 +275,8 @@ def test_list_pages_run_the_same_number_of_queries_for_5_or_40_releases(
     PressReleaseFactory.create_batch(35)
     with_forty = count_queries(client, path)
     assert with_five == with_forty
-    with django_assert_max_num_queries(3):
+    # The page's own queries, and the partners for the footer.
+    with django_assert_max_num_queries(4):
         client.get(path)
 
 
@@ -399,8 +400,8 @@ def test_release_page_runs_a_bounded_number_of_queries(client, phase_one_release
         EventFactory().releases.add(phase_one_release)
         GoodPracticeFactory().releases.add(phase_one_release)
     # The release with its author, events with hosts, practices with owners, the images its body may
-    # show, and its Last-Modified/ETag.
-    with django_assert_max_num_queries(7):
+    # show, its Last-Modified/ETag, and the partners for the footer.
+    with django_assert_max_num_queries(8):
         assert client.get("/en/news/better-closes-phase-i/").status_code == 200
 
 

@@ -20,9 +20,10 @@ GAVLE_EVENTS = {
     "study-visit-gavle-2021-10-27": "2021-10-27",  # hosted
     "study-visit-genoa-2021-07-17": "2021-07-17",  # visited
     "study-visit-nyiregyhaza-2021-09-13": "2021-09-13",  # visited
+    "thematic-event-tartu-2020-01": "2020-01",  # visited: every city attended every thematic event
 }
-# Tartu's thematic event: Gävle neither hosted nor visited it.
-NOT_GAVLE = "thematic-event-tartu-2020-01"
+# An import workshop between Genoa and Nyíregyháza: Gävle neither hosted nor visited it.
+NOT_GAVLE = "demo-import-workshop-lego-studio-genoa-2022-06"
 EVENT_PATH = re.compile(r"/[a-z]{2}/events/([-\w]+)/")
 
 

@@ -6,16 +6,30 @@ that exist are left as editors left them unless --reset is given. Demo accounts 
 where settings.DEMO_ACCOUNTS is on.
 """
 
+import io
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from PIL import Image, ImageDraw, ImageFont
 
 from events.models import Event
 from practices import demo_content as data
+from practices import demo_site_pages
 from practices.models import Action, GoodPractice, RegionalActionPlan, Theme, Transfer
 from projects.backoffice.permissions import COORDINATOR_GROUP, MissingPermissionsError, ensure_groups
-from projects.models import Coordinator, Partner, Phase, PressRelease, Project, Semester
+from projects.models import (
+    PLACEHOLDER_LOGO_PREFIX,
+    Coordinator,
+    Partner,
+    Phase,
+    PressRelease,
+    Project,
+    Semester,
+    SitePage,
+)
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -27,6 +41,24 @@ def translated(field, texts):
     """Every language column of a translated field; languages without a text are emptied, so a
     re-run also removes a translation the data no longer has."""
     return {f"{field}_{code}": texts.get(code, "") for code in LANGUAGE_CODES}
+
+
+# Muted colours with white text at more than 4.5:1 contrast, one per city in the site's order.
+PLACEHOLDER_COLOURS = ["#1d4f91", "#6b3fa0", "#0f6b5c", "#8a3b12", "#5a5a5a"]
+
+
+def placeholder_mark(partner):
+    """A 192 px PNG: the city's initials on a coloured square, with the word PLACEHOLDER under them."""
+    size = 192
+    colour = PLACEHOLDER_COLOURS[(partner.order - 1) % len(PLACEHOLDER_COLOURS)]
+    image = Image.new("RGB", (size, size), colour)
+    draw = ImageDraw.Draw(image)
+    initials = partner.slug[:2].capitalize()  # ASCII: the default font has no accents
+    draw.text((size / 2, size * 0.44), initials, fill="white", anchor="mm", font=ImageFont.load_default(size=84))
+    draw.text((size / 2, size * 0.82), "PLACEHOLDER", fill="white", anchor="mm", font=ImageFont.load_default(size=20))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue())
 
 
 class Command(BaseCommand):
@@ -58,6 +90,8 @@ class Command(BaseCommand):
             self.load_transfers(partners, practices, events)
             self.load_action_plans(partners, practices)
             self.load_releases(partners, events, practices)
+            self.load_site_pages()
+            self.load_placeholder_logos(partners)
             created_accounts = self.load_accounts(partners) if settings.DEMO_ACCOUNTS else None
         self.print_summary(created_accounts)
 
@@ -141,8 +175,9 @@ class Command(BaseCommand):
                 kind=Event.Kind.THEMATIC_EVENT,
                 precision=Event.Precision.MONTH,
                 host=partners[event["host"]],
-                # The releases do not say who attended the thematic events.
-                visitors=[],
+                # "The five cities met four times at these thematic events" (the release of early
+                # 2021): every partner but the host attended, so the city filter finds them.
+                visitors=[partner for slug, partner in partners.items() if slug != event["host"]],
             )
         for visit in data.STUDY_VISITS:
             events[visit["slug"]] = self.save_event(
@@ -286,6 +321,24 @@ class Command(BaseCommand):
                 # Declared on Event and GoodPractice, so set from their side.
                 obj.events.set([events[slug] for slug in release["events"]])
                 obj.practices.set([practices[slug] for slug in release["practices"]])
+
+    # The footer's pages and the partners' marks
+
+    def load_site_pages(self):
+        for page in demo_site_pages.SITE_PAGES:
+            self.upsert(
+                SitePage,
+                key=page["key"],
+                defaults={**translated("title", page["title"]), **translated("body", page["body"])},
+            )
+
+    def load_placeholder_logos(self, partners):
+        """A monogram per city that has no logo: clearly a stand-in (it says so, and its file name makes
+        the pages say so too), never a copy of a real logo. A logo an editor uploaded is kept."""
+        for partner in partners.values():
+            if partner.logo and not (self.reset and partner.logo_is_placeholder):
+                continue
+            partner.logo.save(f"{PLACEHOLDER_LOGO_PREFIX}{partner.slug}.png", placeholder_mark(partner), save=True)
 
     # Accounts for trying the admin locally
 
