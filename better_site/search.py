@@ -30,13 +30,14 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from practices.models import GoodPractice
-from projects.models import PressRelease
+from projects.models import PressRelease, shown_text_expression
 from projects.web.markdown import render_markdown
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 20
 SNIPPET_WORDS = 30
+SHOWN_RELEASE_FIELDS = ("title", "lead", "body")
 
 # PostgreSQL's built-in text search configurations of the site's languages.
 TEXT_SEARCH_CONFIGS = {"en": "english", "hu": "hungarian", "it": "italian", "sv": "swedish"}
@@ -112,9 +113,16 @@ class Kind:
 
     def expressions(self, language):
         return [
-            (translated(field, language) if is_translated else F(field), weight)
+            (_searched(self.model, field, language) if is_translated else F(field), weight)
             for field, weight, is_translated in self.fields
         ]
+
+
+def _searched(model, field, language):
+    # A release is shown whole in one language (its own, English, or its original), not field by field.
+    if model is PressRelease and field in SHOWN_RELEASE_FIELDS:
+        return shown_text_expression(field, language)
+    return translated(field, language)
 
 
 KINDS = (
@@ -258,6 +266,8 @@ def _plain_matches(kind, words, language):
 
 
 def _field_language(obj, field, language):
+    if hasattr(obj, "text_language"):  # a release says which language it shows
+        return obj.text_language(field, language) or language
     return language if getattr(obj, f"{field}_{language}", None) else DEFAULT_LANGUAGE
 
 

@@ -28,11 +28,23 @@ class MultilingualSitemap(Sitemap):
         # (every language has its prefix). A sitemap lists pages, not redirects, and the pages' own
         # <link hreflang="x-default"> name the English version: say the same.
         for url in urls:
-            english = next((link for link in url["alternates"] if link["lang_code"] == DEFAULT_LANGUAGE), None)
-            for link in url["alternates"]:
-                if link["lang_code"] == "x-default" and english is not None:
-                    link["location"] = english["location"]
+            # With i18n, Django's item is (object, language code).
+            item = url["item"][0] if isinstance(url["item"], tuple) else url["item"]
+            default = self.x_default_language(item)
+            english = next((link for link in url["alternates"] if link["lang_code"] == default), None)
+            if english is None:
+                continue
+            x_default = next((link for link in url["alternates"] if link["lang_code"] == "x-default"), None)
+            if x_default is None:
+                # Django names an x-default only where English exists; a release without English has its original.
+                url["alternates"].append({"location": english["location"], "lang_code": "x-default"})
+            else:
+                x_default["location"] = english["location"]
         return urls
+
+    def x_default_language(self, item):
+        """The version x-default names: English, the language every page falls back to."""
+        return DEFAULT_LANGUAGE
 
 
 class SectionSitemap(MultilingualSitemap):
@@ -63,6 +75,10 @@ class ReleaseSitemap(MultilingualSitemap):
 
     def get_languages_for_item(self, item):
         return item.available_languages
+
+    def x_default_language(self, item):
+        # English where it is written, otherwise the original: what a page in another language shows.
+        return item.shown_language(DEFAULT_LANGUAGE)
 
     def lastmod(self, item):
         return item.updated_at

@@ -4,6 +4,9 @@ The bases and mixins they are made of live in projects.backoffice, shared with e
 """
 
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .backoffice.base import SiteAdmin, TranslatedAdmin, in_every_language
@@ -12,7 +15,9 @@ from .backoffice.concurrency import ConcurrencyAdminMixin
 from .backoffice.history import HistoryAdminMixin
 from .backoffice.markdown_preview import MarkdownPreviewAdminMixin
 from .backoffice.media import ImageAdminMixin
+from .backoffice.permissions import coordinator_partner, is_project_editor
 from .backoffice.preview import ReleasePreviewAdminMixin
+from .backoffice.release_images import ImageReferencesFormMixin, ReleaseImageInline
 from .backoffice.release_import import ReleaseImportAdminMixin
 from .backoffice.tidy_admin import TidyPastedTextAdminMixin
 from .backoffice.translation_workflow import (
@@ -104,19 +109,54 @@ class PressReleaseAdmin(
     # Related events and practices are edited from the event's and the practice's page: those
     # relations live in the higher apps, which this app never imports.
     city_field = "author"  # see backoffice.scope: a coordinator edits their city's releases
-    list_display = ["title", "author", "status", "published_at", "translations"]
+    list_display = ["title", "author", "publication", "published_at", "translations"]
     list_filter = ["status", "author", MissingTranslationFilter, OutdatedTranslationFilter]
     list_select_related = ["author"]
     search_fields = [*in_every_language("title", "lead"), "slug"]
     date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ("title_en",)}
+    # Django's prepopulated slug follows one fixed field; the original language may be any tab, so
+    # release-slug.js follows the chosen one. An empty slug is made on save (PressRelease.make_slug).
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["author", "title", "slug", "lead", "body"]}),
+        (None, {"fields": ["author", "original_language", "title", "slug", "lead", "body"]}),
         (_("Publication"), {"fields": ["status", "published_at"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+    inlines = [ReleaseImageInline]
+
+    class Media:
+        js = ["admin/js/urlify.js", "admin-extra/release-slug.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # modeltranslation requires English's title and body in the form; the original language may be
+        # any, so PressRelease.clean() says which are required.
+        if field is not None and db_field.name.startswith(("title_", "body_")):
+            field.required = False
+        return field
+
+    def get_form(self, request, obj=None, **kwargs):
+        # Subclass whatever form the other mixins built: the bodies may name only the release's images.
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (ImageReferencesFormMixin, form), {"__module__": form.__module__})
+
+    @admin.display(description=_("status"), ordering="status")
+    def publication(self, obj):
+        # "Published" for a release that only appears later would promise too much.
+        if obj.status == PressRelease.Status.PUBLISHED and obj.published_at and not obj.is_public:
+            when = date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
+            return gettext("Scheduled for %(when)s") % {"when": when}
+        return obj.get_status_display()
+
+    def get_changeform_initial_data(self, request):
+        # A coordinator of a city that writes in another language writes in it first; Birmingham and
+        # the project editors usually write in English.
+        initial = super().get_changeform_initial_data(request)
+        partner = coordinator_partner(request.user)
+        if partner is not None and not is_project_editor(request.user):
+            initial.setdefault("original_language", partner.language)
+        return initial
 
 
 @admin.register(Coordinator)

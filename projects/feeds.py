@@ -3,22 +3,50 @@
 A feed in a language holds only the releases really written in it: a reader who subscribes to the
 Hungarian news wants Hungarian texts, not English fallbacks. The language is the page's (the
 feeds live under the language prefixes).
+
+The English feed is the one feed of every release: a release with no English is in it in its
+original language, as the English page shows it, marked (xml:lang on the item, and a line saying
+so at the start of its description).
 """
 
+import collections
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.translation import get_language
+from django.utils.html import escape
+from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import PressRelease
-from .web.markdown import render_markdown
+from .release_text import render_body
 
 FEED_SIZE = 20
+FeedRequest = collections.namedtuple("FeedRequest", ["language", "absolute"])
+DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+class _MarkedItemLanguage:
+    """An item in another language than its feed carries xml:lang (see ReleaseRssFeed.item_extra_kwargs)."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("content_language"):
+            attributes["xml:lang"] = item["content_language"]
+        return attributes
+
+
+class _Rss(_MarkedItemLanguage, Rss201rev2Feed):
+    pass
+
+
+class _Atom(_MarkedItemLanguage, Atom1Feed):
+    pass
 
 
 class ReleaseRssFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = _Rss
     title = _("BETTER – news")
     description = _("Press releases of the BETTER partner cities, newest first.")
     item_guid_is_permalink = True
@@ -32,20 +60,40 @@ class ReleaseRssFeed(Feed):
         return response
 
     def get_object(self, request, *args, **kwargs):
-        return get_language()
+        # Per request, never on the feed instance (one for every request): the language, and how the
+        # body's images get full addresses.
+        return FeedRequest(language=get_language(), absolute=request.build_absolute_uri)
 
     def link(self):
         return reverse("projects:release-list")
 
-    def items(self, language):
-        return PressRelease.objects.published().in_language(language).select_related("author")[:FEED_SIZE]
+    def items(self, obj):
+        releases = PressRelease.objects.published()
+        if obj.language != DEFAULT_LANGUAGE:
+            releases = releases.in_language(obj.language)
+        items = list(releases.select_related("author").prefetch_related("images")[:FEED_SIZE])
+        for item in items:
+            item.feed_absolute_url = obj.absolute  # item_description has only the item to go on
+        return items
 
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
         # The lead where there is one; otherwise the body, through the same sanitiser as the page.
-        return item.lead or render_markdown(item.body)
+        description = item.lead or render_body(item, absolute=item.feed_absolute_url)
+        shown = item.shown_language()
+        if shown != get_language():
+            note = gettext("Not available in %(language)s: shown in %(shown)s, the language it was written in.") % {
+                "language": get_language_info(get_language())["name_translated"],
+                "shown": get_language_info(shown)["name_translated"],
+            }
+            description = f"<p>{escape(note)}</p>" + (f"<p>{escape(item.lead)}</p>" if item.lead else description)
+        return description
+
+    def item_extra_kwargs(self, item):
+        shown = item.shown_language()
+        return {"content_language": shown if shown != get_language() else None}
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -61,7 +109,7 @@ class ReleaseRssFeed(Feed):
 
 
 class ReleaseAtomFeed(ReleaseRssFeed):
-    feed_type = Atom1Feed
+    feed_type = _Atom
     subtitle = ReleaseRssFeed.description
 
     def author_name(self):

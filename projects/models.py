@@ -1,12 +1,18 @@
 import datetime
+import functools
+import operator
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from . import translation_status as translations
@@ -149,6 +155,45 @@ def _clean_month_range(obj):
         raise ValidationError(errors)
 
 
+def transliterated_slug(text):
+    """A slug in plain ASCII: letters with accents lose them (ő → o, ä → a) rather than vanishing."""
+    return slugify(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii"))
+
+
+def original_text_written_q():
+    """Releases whose original language has its title and body written (NULL counts as empty)."""
+    return functools.reduce(
+        operator.or_,
+        (
+            # isnull too (written_q): a CHECK whose condition is NULL passes.
+            Q(original_language=code) & written_q(code)
+            for code in LANGUAGE_CODES
+        ),
+    )
+
+
+def written_q(code):
+    """Releases whose title and body are written in `code` (NULL counts as empty)."""
+    return Q(**{f"title_{code}__isnull": False, f"title_{code}__gt": ""}) & Q(
+        **{f"body_{code}__isnull": False, f"body_{code}__gt": ""}
+    )
+
+
+def shown_text_expression(field, language):
+    """`field` of each release as a page in `language` shows it (PressRelease.shown_language), in SQL:
+    the language's where its title and body are written, else English's, else the original's."""
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    return Coalesce(
+        Case(
+            *(When(written_q(code), then=F(f"{field}_{code}")) for code in dict.fromkeys([language, default])),
+            *(When(original_language=code, then=F(f"{field}_{code}")) for code in LANGUAGE_CODES),
+            output_field=models.TextField(),
+        ),
+        Value(""),
+        output_field=models.TextField(),
+    )
+
+
 class PressReleaseQuerySet(models.QuerySet):
     def published(self):
         """Public releases: published and due. A future datetime publishes itself when it comes."""
@@ -156,8 +201,6 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def in_language(self, language):
         """Releases that really exist in `language` (title and body written in it)."""
-        if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-            return self
         return (
             self.exclude(**{f"title_{language}": ""})
             .exclude(**{f"title_{language}__isnull": True})
@@ -182,7 +225,13 @@ class PressRelease(models.Model):
         default="en",
         help_text=_("The language the release was first written in; the others are translations of it."),
     )
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Left empty, it is made from the title in the original language."),
+    )
     title = models.CharField(_("title"), max_length=200)
     lead = models.TextField(_("lead"), blank=True)
     body = models.TextField(_("body"), help_text=_("Markdown; tables are allowed."))
@@ -197,22 +246,25 @@ class PressRelease(models.Model):
     image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Which English text each translation was written from (see projects.translation_status);
+    # Which original text each translation was written from (see projects.translation_status);
     # kept by save(), never typed in. Equal to source_fingerprint: the translation is up to date.
     source_fingerprint = models.CharField(
-        _("fingerprint of the English text"), max_length=64, blank=True, editable=False
+        _("fingerprint of the original text"), max_length=64, blank=True, editable=False
+    )
+    en_source_fingerprint = models.CharField(
+        _("original text the English translation was made from"), max_length=64, blank=True, editable=False
     )
     et_source_fingerprint = models.CharField(
-        _("English text the Estonian translation was made from"), max_length=64, blank=True, editable=False
+        _("original text the Estonian translation was made from"), max_length=64, blank=True, editable=False
     )
     hu_source_fingerprint = models.CharField(
-        _("English text the Hungarian translation was made from"), max_length=64, blank=True, editable=False
+        _("original text the Hungarian translation was made from"), max_length=64, blank=True, editable=False
     )
     it_source_fingerprint = models.CharField(
-        _("English text the Italian translation was made from"), max_length=64, blank=True, editable=False
+        _("original text the Italian translation was made from"), max_length=64, blank=True, editable=False
     )
     sv_source_fingerprint = models.CharField(
-        _("English text the Swedish translation was made from"), max_length=64, blank=True, editable=False
+        _("original text the Swedish translation was made from"), max_length=64, blank=True, editable=False
     )
 
     objects = PressReleaseQuerySet.as_manager()
@@ -227,21 +279,31 @@ class PressRelease(models.Model):
                 name="release_published_has_datetime",
             ),
             models.CheckConstraint(condition=Q(status__in=["draft", "published"]), name="release_status_known"),
-            # English is the source language: every release has an English title and body.
-            models.CheckConstraint(
-                condition=Q(title_en__isnull=False, title_en__gt="", body_en__isnull=False, body_en__gt=""),
-                name="release_english_required",
-            ),
+            # The original language is the one text every release has: its title and body are written.
+            models.CheckConstraint(condition=original_text_written_q(), name="release_original_text_required"),
+            models.CheckConstraint(condition=Q(original_language__in=LANGUAGE_CODES), name="release_language_known"),
         ]
 
     def __str__(self):
-        return self.title
+        return self.title or self.slug
 
     def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.make_slug()
         changed = translations.record_sources(self, kwargs.get("update_fields"))
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *changed}
-        super().save(*args, **kwargs)
+        stored = None
+        if self.pk is not None:
+            stored = type(self)._base_manager.filter(pk=self.pk).values("slug", "status").first()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if stored is None or stored["slug"] != self.slug:
+                # The new address is this release's now, whatever it used to lead to.
+                ReleaseSlugRedirect.objects.filter(old_slug=self.slug).delete()
+            if stored is not None and stored["slug"] != self.slug and stored["status"] == self.Status.PUBLISHED:
+                # Its old address was public: links and search engines keep finding it (a 301).
+                ReleaseSlugRedirect.objects.update_or_create(old_slug=stored["slug"], defaults={"release": self})
 
     def get_absolute_url(self):
         return reverse("projects:release-detail", kwargs={"slug": self.slug})
@@ -249,8 +311,68 @@ class PressRelease(models.Model):
     def clean(self):
         if self.status == self.Status.PUBLISHED and not self.published_at:
             raise ValidationError({"published_at": _("A published release needs a publication date and time.")})
-        if self.image and not self.image_alt_en:
-            raise ValidationError({"image_alt_en": _("Describe the image for people who cannot see it.")})
+        original = self.original_language
+        if original in LANGUAGE_CODES:
+            # Mirrors the constraint release_original_text_required, on the fields of that language.
+            language = get_language_info(original)["name_translated"]
+            missing = {
+                f"{field}_{original}": _("The release is written in %(language)s first: write its %(field)s here.")
+                % {"language": language, "field": self._meta.get_field(field).verbose_name}
+                for field in translations.REQUIRED_FIELDS
+                if not getattr(self, f"{field}_{original}", None)
+            }
+            if missing:
+                raise ValidationError(missing)
+        if self.image and original in LANGUAGE_CODES and not getattr(self, f"image_alt_{original}", None):
+            raise ValidationError({f"image_alt_{original}": _("Describe the image for people who cannot see it.")})
+
+    def make_slug(self):
+        """A free slug from the original title, transliterated:
+        "Zárul a BETTER első fázisa" → zarul-a-better-elso-fazisa (…-2 where that is taken)."""
+        base = transliterated_slug(getattr(self, f"title_{self.original_language}", None) or "")[:100] or "release"
+        slug, number = base, 1
+        others = type(self)._base_manager.exclude(pk=self.pk).filter(slug__startswith=base)
+        taken = set(others.values_list("slug", flat=True))
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    # The language a page shows the release in (see shown_language) and its texts in that language.
+    # The release's `title`, `lead`, `body` and `image_alt` read these (projects.translation), so every
+    # page, feed and search result that names a release follows the same rule.
+
+    def shown_language(self, language=None):
+        """The language the release is shown in on a page in `language` (default: the active one):
+        that language where its title and body are written, otherwise English, otherwise the original."""
+        language = language or get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        for code in (language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            if self.has_language(code):
+                return code
+        return self.original_language
+
+    def text_language(self, field, language=None):
+        """The language `field` is shown in; None where an optional field is left out.
+
+        Title and body come from the shown language. A lead missing there is left out rather than
+        taken from another language. An image's alt text missing there is the original's, marked with
+        its language (an image needs a description, and the original always has one).
+        """
+        shown = self.shown_language(language)
+        if field in translations.REQUIRED_FIELDS or getattr(self, f"{field}_{shown}", None):
+            return shown
+        if field == "image_alt" and getattr(self, f"image_alt_{self.original_language}", None):
+            return self.original_language
+        return None
+
+    def shown_text(self, field, language=None):
+        code = self.text_language(field, language)
+        return (getattr(self, f"{field}_{code}", None) or "") if code else ""
+
+    @property
+    def is_shown_outdated(self):
+        """The text the page shows is a translation made from an earlier version of the original."""
+        return self.is_translation_outdated(self.shown_language())
 
     @property
     def is_public(self):
@@ -269,16 +391,20 @@ class PressRelease(models.Model):
         return [code for code in LANGUAGE_CODES if self.has_language(code)]
 
     def translation_status(self, language):
-        """complete / missing / outdated (a translation made from an earlier English text)."""
+        """complete / missing / outdated (a translation made from an earlier original text)."""
         return translations.status(self, language)
 
     def is_translation_outdated(self, language):
         return translations.is_outdated(self, language)
 
     def confirm_translation(self, language):
-        """The translator checked `language` against the English: up to date again (on save). False where
-        there is nothing to confirm (English itself, or no translation)."""
-        if language not in translations.TARGET_LANGUAGES or not translations.has_text(self, language):
+        """The translator checked `language` against the original: up to date again (on save). False where
+        there is nothing to confirm (the original itself, or no translation)."""
+        if (
+            language not in LANGUAGE_CODES
+            or language == self.original_language
+            or not translations.has_text(self, language)
+        ):
             return False
         setattr(self, translations.fingerprint_field(language), translations.source_fingerprint(self))
         return True
@@ -300,3 +426,66 @@ class Coordinator(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.partner})"
+
+
+class ReleaseSlugRedirect(models.Model):
+    """An earlier address of a published release: /news/<old_slug>/ answers 301 to its address now.
+
+    Kept by PressRelease.save() whenever a published release's slug changes.
+    """
+
+    old_slug = models.SlugField(_("earlier slug"), max_length=120, unique=True)
+    release = models.ForeignKey(
+        PressRelease, on_delete=models.CASCADE, related_name="slug_redirects", verbose_name=_("press release")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("earlier address of a release")
+        verbose_name_plural = _("earlier addresses of releases")
+
+    def __str__(self):
+        return self.old_slug
+
+
+class ReleaseImage(models.Model):
+    """An image a release's body shows where it names it: `![description](name)`.
+
+    The hero image is the release's own `image`; these are the others, checked on upload exactly like
+    it (projects.backoffice.release_images).
+    """
+
+    release = models.ForeignKey(
+        PressRelease, on_delete=models.CASCADE, related_name="images", verbose_name=_("press release")
+    )
+    name = models.SlugField(
+        _("name"),
+        max_length=60,
+        help_text=_("What the body calls the image: ![description](name)."),
+    )
+    image = models.ImageField(_("image"), upload_to="releases/")
+    alt = models.CharField(_("alt text"), max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["release", "name"]
+        verbose_name = _("image in the text")
+        verbose_name_plural = _("images in the text")
+        constraints = [models.UniqueConstraint(fields=["release", "name"], name="release_image_name_unique")]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        # An image needs a description in the language the release is written in first, like its hero image.
+        release = getattr(self, "release", None)  # None before the form sets it
+        original = getattr(release, "original_language", None)
+        if original and not getattr(self, f"alt_{original}", None):
+            raise ValidationError({f"alt_{original}": _("Describe the image for people who cannot see it.")})
+
+    def alt_text(self, language):
+        """(text, language) of the alt text a page in `language` shows: that language's, else the original's."""
+        for code in (language, self.release.original_language):
+            text = getattr(self, f"alt_{code}", None)
+            if text:
+                return text, code
+        return "", language

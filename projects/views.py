@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, set_response_etag
@@ -7,13 +8,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Partner, Phase, PressRelease, Project, Semester
+from .models import Partner, Phase, PressRelease, Project, ReleaseSlugRedirect, Semester
 from .timeline import build_timeline
 from .web.languages import alternates
 from .web.pagination import BadPage, CheckedPaginationMixin
 from .web.structured_data import json_ld, news_article
 
 HOME_RELEASE_COUNT = 3
+DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 
 class HomeView(ListView):
@@ -74,13 +76,31 @@ class ReleaseDetailView(DetailView):
     def get_release_queryset(self):
         """Every release, with what its page shows; backoffice.preview starts here too."""
         # Related events and practices by name only: projects never imports the apps above it.
-        return PressRelease.objects.select_related("author").prefetch_related("events__host", "practices__owner")
+        return PressRelease.objects.select_related("author").prefetch_related(
+            "events__host", "practices__owner", "images"
+        )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An earlier address of a published release (its slug changed): a permanent redirect.
+            moved = (
+                ReleaseSlugRedirect.objects.filter(old_slug=kwargs.get("slug"), release__in=self.get_queryset())
+                .select_related("release")
+                .first()
+            )
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.release.get_absolute_url())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         release = self.object
         context["in_page_language"] = release.has_language(get_language())
-        context["alternates"] = alternates(self.request, release, release.available_languages)
+        context["alternates"] = alternates(
+            self.request, release, release.available_languages, default=release.shown_language(DEFAULT_LANGUAGE)
+        )
         context["structured_data"] = json_ld(news_article(self.request, release))
         return context
 

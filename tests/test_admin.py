@@ -68,6 +68,8 @@ def release_data(author, **overrides):
         "status": "draft",
         "published_at_0": "",
         "published_at_1": "",
+        "original_language": "en",
+        **empty_inline("images"),
     }
     for code in LANGUAGES:
         data.update({f"title_{code}": "", f"lead_{code}": "", f"body_{code}": "", f"image_alt_{code}": ""})
@@ -135,9 +137,11 @@ def test_release_add_form_shows_a_tab_field_per_language(admin_client):
     for code in LANGUAGES:
         assert f'name="title_{code}"' in html
         assert f'name="body_{code}"' in html
-    # The English title is required, the translations are not.
-    assert re.search(r'<input[^>]*name="title_en"[^>]*required', html)
-    assert not re.search(r'<input[^>]*name="title_et"[^>]*required', html)
+    # No language is required in the browser: the original language, chosen in the form, decides on
+    # the server (issue 8), and the form starts with English for a project editor.
+    for code in LANGUAGES:
+        assert not re.search(rf'<input[^>]*name="title_{code}"[^>]*required', html)
+    assert re.search(r'<option value="en" selected>', html)
 
 
 def test_translation_tabs_load_only_local_scripts(admin_client):

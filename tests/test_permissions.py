@@ -76,11 +76,12 @@ CASES = [
         ["title", "lead", "body", "image_alt"],
         ("slug", "changed-by-owner"),
         lambda city: PressReleaseFactory(author=city),
+        # Written in the city's own language, the add form's default original language (issue 8).
         lambda city: {
             "author": city.pk,
-            "title_en": "News from the city",
+            f"title_{city.language}": "News from the city",
             "slug": f"news-{city.slug}",
-            "body_en": "Text.",
+            f"body_{city.language}": "Text.",
         },
     ),
     Case(

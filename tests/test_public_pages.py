@@ -398,8 +398,9 @@ def test_release_page_runs_a_bounded_number_of_queries(client, phase_one_release
     for _ in range(5):
         EventFactory().releases.add(phase_one_release)
         GoodPracticeFactory().releases.add(phase_one_release)
-    # The release with its author, events with hosts, practices with owners, and its Last-Modified/ETag.
-    with django_assert_max_num_queries(6):
+    # The release with its author, events with hosts, practices with owners, the images its body may
+    # show, and its Last-Modified/ETag.
+    with django_assert_max_num_queries(7):
         assert client.get("/en/news/better-closes-phase-i/").status_code == 200
 
 

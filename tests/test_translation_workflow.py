@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.models import PressRelease
-from projects.translation_status import TARGET_LANGUAGES, outdated_q
+from projects.translation_status import TARGET_LANGUAGES, missing_q, outdated_q
 from tests.helpers.admin import admin_url, coordinator_user, edit_in_admin
 from tests.helpers.pages import count_queries
 
@@ -107,10 +107,12 @@ def test_emptied_translation_is_missing_not_outdated(release):
     assert not PressRelease.objects.filter(outdated_q("hu")).exists()
 
 
-def test_translation_without_lead_is_missing_in_the_list_of_states(genoa):
+def test_translation_without_lead_is_complete_in_the_list_of_states(genoa):
+    # The lead is optional: a translation is complete with its title and body (issue 8, item 5).
     release = PressReleaseFactory(author=genoa, title_et="Pealkiri", body_et="Tekst.")
-    assert states(release)["et"] == "missing"
+    assert states(release)["et"] == "complete"
     assert not PressRelease.objects.filter(outdated_q("et")).exists()
+    assert not PressRelease.objects.filter(missing_q("et")).exists()
 
 
 def test_demo_content_loads_without_outdated_translations():
@@ -137,14 +139,15 @@ def test_changelist_shows_each_language_state_in_words(admin_client, genoa):
     release = PressReleaseFactory(author=genoa, **translated("et"), **translated("sv"), **translated("hu", lead=""))
     _make_outdated(release, "sv")
     html = admin_client.get(reverse(CHANGELIST)).content.decode()
-    assert "en ✓" in html
+    assert "en ✓ original" in html
     assert "et ✓" in html
-    assert "hu ✗" in html
+    assert "hu ✓" in html  # no lead, but the lead is optional
     assert "it ✗" in html
     assert "sv ⟳ outdated" in html
     # The reason behind each symbol, for whoever hovers or reads it out.
-    assert "Hungarian: missing lead" in html
-    assert "Italian: missing title, lead, body" in html
+    assert "English: the original" in html
+    assert "Hungarian: complete" in html
+    assert "Italian: missing title, body" in html
 
 
 def test_missing_filter_lists_releases_lacking_estonian(admin_client, genoa):
@@ -199,7 +202,7 @@ def test_change_form_shows_each_language_state_and_preview_links(admin_client, r
     assert "Publication and translations" in html
     assert "hu ⟳ outdated" in html
     assert "sv ✗" in html
-    assert "Missing: Title, Lead, Body" in html
+    assert "Missing: Title, Body" in html
     for code in ["en", "et", "hu", "it", "sv"]:
         assert f'href="/{code}/admin/projects/pressrelease/{release.pk}/preview/"' in html
 

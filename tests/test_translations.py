@@ -243,7 +243,8 @@ def test_italian_admin_shows_the_sites_own_admin_strings_in_italian(client):
     assert "Traduzioni" in text  # the translations column
     assert "Per traduzione mancante" in text  # a list filter's title
     assert "Per traduzione non aggiornata" in text
-    assert "inglese: completa" in releases.content.decode()  # a translation state's description
+    # A translation state's description: English is the demo releases' original (issue 8).
+    assert "inglese: l&#x27;originale" in releases.content.decode()
     assert "Aggiungi comunicato stampa" in text  # Django's phrase with the model's Italian name
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,7 +28,6 @@ from .tidy import TidiedText, tidy_text
 MAX_FILE_BYTES = 1024 * 1024
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 TITLE_MAX_LENGTH = PressRelease._meta.get_field("title").max_length
-SLUG_MAX_LENGTH = PressRelease._meta.get_field("slug").max_length
 # Control characters other than tab, line feed, form feed and carriage return: not a text file.
 _CONTROL = {chr(code) for code in range(32)} - {"\t", "\n", "\x0c", "\r"}
 
@@ -150,7 +148,8 @@ def _create(name, tidied, language, partner):
     release = PressRelease(
         author=partner,
         original_language=language,
-        slug=_unique_slug(tidied.title),
+        # Left empty: save() makes it from the original title, transliterated (PressRelease.make_slug).
+        slug="",
         status=PressRelease.Status.DRAFT,
         published_at=_proposed_datetime(tidied.proposed_date),
     )
@@ -185,16 +184,6 @@ def _translate(name, tidied, language, translation_of, replace):
         release,
         tidied,
     )
-
-
-def _unique_slug(title):
-    """The slug of the original title, transliterated: "Zárul a BETTER első fázisa" → zarul-a-better-elso-fazisa."""
-    base = slugify(title)[: SLUG_MAX_LENGTH - 4].strip("-") or "release"
-    slug, number = base, 1
-    while PressRelease.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 def _proposed_datetime(day):

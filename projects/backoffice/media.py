@@ -6,9 +6,10 @@
         image_content_fields = ("title", "body")
 
 The upload field refuses anything that is not a real JPEG/PNG/WebP/GIF within the limits of
-projects.web.images. With an image, its alt text is required in English and in every other language the
-object is written in (all of `image_content_fields` filled in that language), as a form error on
-that language's alt-text field. The model is unchanged: the rules live in the admin's form.
+projects.web.images. With an image, its alt text is required in English (a release: its original)
+and in every other language the object is written in (all of `image_content_fields` filled in that
+language), as a form error on that language's alt-text field. The model is unchanged: the rules live
+in the admin's form.
 """
 
 from django.contrib.admin.widgets import AdminFileWidget
@@ -63,7 +64,8 @@ class ImageAltTextFormMixin:
         instance = self.instance
         if not getattr(instance, self.image_field, None):
             return
-        default = mt_settings.DEFAULT_LANGUAGE
+        # Required in the language the object was written in first (a release's original language).
+        default = getattr(instance, "original_language", None) or mt_settings.DEFAULT_LANGUAGE
         for code in mt_settings.AVAILABLE_LANGUAGES:
             field = build_localized_fieldname(self.image_alt_field, code)
             # A field the user cannot edit cannot take an error; one with an error already needs no second.

@@ -19,6 +19,7 @@ EDITOR_GROUP = "Project editors"
 # What a city coordinator edits (within their city, see backoffice.scope) ...
 COORDINATOR_EDITS = [
     ("projects", "pressrelease"),
+    ("projects", "releaseimage"),
     ("events", "event"),
     ("events", "recording"),
     ("practices", "goodpractice"),
@@ -72,14 +73,16 @@ def is_project_editor(user):
     return getattr(user, _EDITOR_CACHE)
 
 
-def translation_language(user):
+def translation_language(user, original=settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
     """The language a coordinator may translate other cities' content into, or None.
 
-    English is the source language of every text: another city's English is its original, not a
-    translation, so Birmingham's coordinator has nothing of other cities' to translate.
+    `original` is the language the content was written in (English, but for a press release written
+    first in another language): another city's original stays with that city, so a coordinator whose
+    language it is has nothing of it to translate. Birmingham's coordinator translates a release
+    written in Estonian into English, say, but not another city's English release.
     """
     partner = coordinator_partner(user)
-    if partner is None or partner.language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+    if partner is None or partner.language == original:
         return None
     return partner.language
 

@@ -18,6 +18,7 @@ The form limits the choices to the user's city, and save_model() refuses whateve
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -36,6 +37,11 @@ def translation_fields(model, language):
     except NotRegistered:
         return set()
     return {build_localized_fieldname(name, language) for name in options.all_fields}
+
+
+def original_language_of(obj):
+    """The language `obj` was written in: a press release says so, everything else is English."""
+    return getattr(obj, "original_language", None) or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 
 def form_field_names(model):
@@ -87,12 +93,12 @@ class CityScopeMixin:
     def translatable_fields(self, request, obj):
         """On another city's `obj`, the fields a coordinator may fill in: their language's. Else empty.
 
-        Empty for Birmingham's coordinator: English is the source text, which stays with the city
-        that wrote it, so they can only view other cities' objects.
+        Empty where the coordinator's language is the object's original (English, mostly, for
+        Birmingham's coordinator): the original stays with the city that wrote it.
         """
         if obj is None or self.city_field is None or is_project_editor(request.user) or self.is_own(request, obj):
             return set()
-        return translation_fields(self.model, translation_language(request.user))
+        return translation_fields(self.model, translation_language(request.user, original_language_of(obj)))
 
     # Django's permission hooks
 
@@ -196,7 +202,7 @@ class CityScopeMixin:
         stored = self.stored_city(obj) if change else None
         if change and stored != partner.pk:
             # Another city's object: only the coordinator's language may change, nothing else.
-            allowed = translation_fields(self.model, translation_language(request.user))
+            allowed = translation_fields(self.model, translation_language(request.user, original_language_of(obj)))
             model_fields = {field.name for field in self.model._meta.get_fields()}
             changed = {name for name in form.changed_data if name in model_fields}
             if not allowed or not changed <= allowed or self.city_of(obj) != stored:

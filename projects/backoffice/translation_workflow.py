@@ -4,7 +4,10 @@
 - list filters "missing translation" and "outdated translation" by language, in the database;
 - on the change form (templates/admin/projects/pressrelease/change_form.html), the same at a
   glance with preview links per language, and for an outdated translation the user may edit a
-  checkbox to re-confirm it when the English change needs no change to it.
+  checkbox to re-confirm it when the change to the original needs no change to it.
+
+Everything refers to the release's original language (PressRelease.original_language), marked as
+such; the badges count the title and the body only, the lead being optional.
 
 The state itself lives in the model (projects.translation_status); this module only shows it.
 """
@@ -53,18 +56,19 @@ class MissingTranslationFilter(_LanguageFilter):
 class OutdatedTranslationFilter(_LanguageFilter):
     title = _("outdated translation")
     parameter_name = "outdated_translation"
-    languages = translation_status.TARGET_LANGUAGES
     condition = staticmethod(translation_status.outdated_q)
 
 
 def describe(release, code):
-    """ "Estonian: missing lead, body" — the full sentence behind a symbol."""
+    """ "Estonian: missing body" — the full sentence behind a symbol."""
     state = release.translation_status(code)
+    if code == release.original_language and state == Status.COMPLETE:
+        return gettext("%(language)s: the original") % {"language": LANGUAGE_NAMES[code]}
     if state == Status.MISSING:
         missing = ", ".join(str(PressRelease._meta.get_field(field).verbose_name) for field in _missing(release, code))
         return gettext("%(language)s: missing %(fields)s") % {"language": LANGUAGE_NAMES[code], "fields": missing}
     if state == Status.OUTDATED:
-        return gettext("%(language)s: outdated, the English changed after it was translated") % {
+        return gettext("%(language)s: outdated, the original changed after it was translated") % {
             "language": LANGUAGE_NAMES[code]
         }
     return gettext("%(language)s: complete") % {"language": LANGUAGE_NAMES[code]}
@@ -77,7 +81,9 @@ def _missing(release, code):
 def status_label(release, code):
     state = release.translation_status(code)
     text = f"{code} {SYMBOLS[state]}"
-    if state == Status.OUTDATED:
+    if code == release.original_language:
+        text = f"{text} {gettext('original')}"
+    elif state == Status.OUTDATED:
         text = f"{text} {Status.OUTDATED.label}"
     return text
 
@@ -104,6 +110,11 @@ class TranslationWorkflowAdminMixin:
         if obj is not None and obj.pk is not None:
             form = context["adminform"].form
             confirmed = request.POST.getlist(CONFIRM_FIELD) if request.method == "POST" else []
+            if request.method == "POST":
+                # The form came back with errors: `obj` holds what was typed, nothing of it saved. The
+                # summary tells what is stored, never a publication or translation that did not happen.
+                obj = self.model._default_manager.filter(pk=obj.pk).first() or obj
+            context["summary_release"] = obj
             context["translation_rows"] = [
                 {
                     "code": code,
@@ -111,6 +122,7 @@ class TranslationWorkflowAdminMixin:
                     "status": obj.translation_status(code),
                     "label": status_label(obj, code),
                     "description": describe(obj, code),
+                    "is_original": code == obj.original_language,
                     "missing": [
                         capfirst(PressRelease._meta.get_field(field).verbose_name) for field in _missing(obj, code)
                     ],
@@ -143,7 +155,7 @@ class TranslationWorkflowAdminMixin:
             if confirmed:
                 self.message_user(
                     request,
-                    gettext("Marked as up to date with the English: %(languages)s.")
+                    gettext("Marked as up to date with the original: %(languages)s.")
                     % {"languages": ", ".join(str(name) for name in confirmed)},
                     messages.SUCCESS,
                 )

@@ -250,7 +250,8 @@ def record_save_outside_admin(sender, instance, raw=False, **kwargs):
     nothing. Many-to-many links set after save() (visitors added in the shell) are not in this revision;
     the admin records the state as it finds it before the next change (HistoryAdminMixin).
     """
-    if raw or revisions.is_active() or not revisions.is_registered(sender):
+    # A migration's historical model ("__fake__") shares the registered model's name but not its relations.
+    if raw or revisions.is_active() or not revisions.is_registered(sender) or sender.__module__ == "__fake__":
         return
     with revisions.create_revision():
         revisions.add_to_revision(instance)

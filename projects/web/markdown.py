@@ -11,12 +11,14 @@ Real releases are pasted from other systems, so two more rules keep their text i
   "1. …" (or "0. …") starts a numbered list, and a list goes on with any number.
 """
 
+import dataclasses
 import re
+import secrets
 import xml.etree.ElementTree as ET  # noqa: S405 (only used to walk Markdown's own tree, never to parse input)
 
 import markdown
 import nh3
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext
 from markdown.extensions import Extension
 from markdown.extensions.sane_lists import SaneOListProcessor
@@ -218,8 +220,92 @@ def _wrap_tables(html: str) -> str:
     return html.replace("<table>", opening).replace("</table>", "</table></div>")
 
 
-def render_markdown(text: str) -> str:
-    """Markdown → sanitised HTML (a str; the caller marks it safe)."""
+def render_markdown(text: str, *, images=None) -> str:
+    """Markdown → sanitised HTML (a str; the caller marks it safe).
+
+    `images` ({name: InlineImage}) are the images the text may show: `![description](name)` places
+    one. Any other image is dropped by the sanitiser (the admin refuses them: image_reference_errors).
+    """
     if not text:
         return ""
-    return _wrap_tables(sanitise_html(_markdown().convert(text)))
+    md = _markdown()
+    placed = {}
+    if images:
+        md.treeprocessors.register(_NamedImages(md, images, placed), "better_named_images", 4)
+    html = _wrap_tables(sanitise_html(md.convert(text)))
+    for token, image in placed.items():
+        html = html.replace(token, _image_html(image))
+    return html
+
+
+# --- images named in the text ------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class InlineImage:
+    """An image the text may show by name, as the page's <img> needs it (a resized copy, never the upload)."""
+
+    src: str
+    srcset: str
+    width: int
+    height: int
+    alt: str = ""
+    alt_lang: str | None = None  # where the alt text is in another language than the page
+
+
+class _NamedImages(Treeprocessor):
+    """Swaps each <img> whose src names one of the images for a token; the token becomes our own
+    <img> after sanitising (the sanitiser lets no <img> through: nobody can show an image from elsewhere)."""
+
+    def __init__(self, md, images, placed):
+        super().__init__(md)
+        self.images = images
+        self.placed = placed
+        self.prefix = f"betterimage{secrets.token_hex(8)}n"
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter("img"):
+            image = self.images.get(element.get("src", ""))
+            if image is None:
+                continue
+            written_alt = element.get("alt", "").strip()
+            if written_alt:
+                # The description written in the text, in the text's language.
+                image = dataclasses.replace(image, alt=written_alt, alt_lang=None)
+            token = f"{self.prefix}{len(self.placed)}x"
+            self.placed[token] = image
+            element.tag = "span"  # dropped by the sanitiser, its text (the token) kept
+            element.attrib.clear()
+            element.text = token
+
+
+def _image_html(image: InlineImage) -> str:
+    return format_html(
+        '<img class="prose__image" src="{}" srcset="{}" sizes="(min-width: 48rem) 46rem, calc(100vw - 2rem)"'
+        ' width="{}" height="{}" alt="{}"{} loading="lazy" decoding="async">',
+        image.src,
+        image.srcset,
+        image.width,
+        image.height,
+        image.alt,
+        format_html(' lang="{}"', image.alt_lang) if image.alt_lang else "",
+    )
+
+
+# Image syntax a text may hold: ![alt](target "title"), ![alt][reference], and raw <img> HTML.
+_INLINE_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_REFERENCE_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\[(?P<reference>[^\]]*)\]")
+_RAW_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+def image_reference_errors(text: str, names) -> list:
+    """[(line number, what is written)] for every image in `text` that is not `![…](name)` with one of
+    `names`: the sanitiser would drop it without a word, so the admin refuses it instead."""
+    errors = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        for match in _INLINE_IMAGE.finditer(line):
+            if match.group("target") not in names:
+                errors.append((number, match.group(0)))
+        errors += [(number, match.group(0)) for match in _REFERENCE_IMAGE.finditer(line)]
+        errors += [(number, match.group(0)) for match in _RAW_IMAGE.finditer(line)]
+    return errors

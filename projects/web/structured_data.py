@@ -28,7 +28,8 @@ def organization(partner):
 
 
 def news_article(request, release):
-    """A schema.org NewsArticle of one release, in the language the page shows it in."""
+    """A schema.org NewsArticle of one release, in the language the page shows it in; headline and
+    description are that language's (a release's texts follow its shown language), no lead no description."""
     language = get_language()
     url = request.build_absolute_uri(release.get_absolute_url())
     data = {
@@ -38,7 +39,8 @@ def news_article(request, release):
         "headline": release.title[:110],
         "url": url,
         "mainEntityOfPage": url,
-        "inLanguage": language if release.has_language(language) else DEFAULT_LANGUAGE,
+        # The language the page shows it in (its own, English, or the original: PressRelease.shown_language).
+        "inLanguage": release.shown_language(language),
         "datePublished": release.published_at.isoformat() if release.published_at else None,
         "dateModified": release.updated_at.isoformat(),
         "author": organization(release.author),
