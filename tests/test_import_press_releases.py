@@ -106,7 +106,7 @@ def test_three_languages_import_as_one_release(birmingham, tmp_path):
     assert release.original_language == "en"
     assert (release.title_et, release.body_et) == ("BETTER lõpetab I etapi", "2022. aastal kohtusid partnerid Genovas.")
     assert release.title_hu == "Zárul a BETTER első fázisa"
-    assert "translated “BETTER closes phase I” into hu" in out
+    assert "translated “BETTER closes phase I” into Hungarian" in out
     assert not release.is_translation_outdated("et") and not release.is_translation_outdated("hu")
 
 
@@ -115,7 +115,7 @@ def test_translation_is_not_overwritten_without_replace(birmingham, tmp_path):
     path = _file(tmp_path, "et.txt", "Uus pealkiri\n\nUus tekst.\n")
     _out, err, error = _import(path, language="et", translation_of=release.slug)
     assert error is not None
-    assert f"{path}: refused:" in err and "already has a et translation" in err
+    assert f"{path}: refused:" in err and "already has a Estonian translation" in err
     release.refresh_from_db()
     assert (release.title_et, release.body_et) == ("Olemas", "Olemasolev tekst.")
 

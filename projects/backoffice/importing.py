@@ -27,6 +27,7 @@ from .tidy import TidiedText, tidy_text
 
 MAX_FILE_BYTES = 1024 * 1024
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
 TITLE_MAX_LENGTH = PressRelease._meta.get_field("title").max_length
 # Control characters other than tab, line feed, form feed and carriage return: not a text file.
 _CONTROL = {chr(code) for code in range(32)} - {"\t", "\n", "\x0c", "\r"}
@@ -101,10 +102,11 @@ def refusal_for_user(user, *, language, partner=None, release=None):
         if partner is None or partner.pk != own.pk:
             return _("You can import releases for %(city)s only.") % {"city": own}
         return None
-    if release.author_id == own.pk or language == translation_language(user):
+    allowed = translation_language(user, release.original_language)
+    if release.author_id == own.pk or language == allowed:
         return None
     return _("You can translate other cities' releases into %(language)s only.") % {
-        "language": dict(settings.LANGUAGES).get(translation_language(user) or "", "—")
+        "language": LANGUAGE_NAMES.get(allowed or "", "—")
     }
 
 
@@ -166,13 +168,13 @@ def _translate(name, tidied, language, translation_of, replace):
     if language == release.original_language:
         raise ImportRefusedError(
             _("%(language)s is the original language of “%(title)s”: it cannot be its own translation.")
-            % {"language": language, "title": release}
+            % {"language": LANGUAGE_NAMES[language], "title": release}
         )
     has_text = any(getattr(release, f"{part}_{language}", "") for part in ("title", "lead", "body"))
     if has_text and not replace:
         raise ImportRefusedError(
             _("“%(title)s” already has a %(language)s translation; replace it explicitly to overwrite it.")
-            % {"title": release, "language": language}
+            % {"title": release, "language": LANGUAGE_NAMES[language]}
         )
     setattr(release, f"title_{language}", tidied.title)
     setattr(release, f"body_{language}", tidied.body)
@@ -180,7 +182,7 @@ def _translate(name, tidied, language, translation_of, replace):
     return ImportResult(
         name,
         "translated",
-        _("translated “%(title)s” into %(language)s") % {"title": release, "language": language},
+        _("translated “%(title)s” into %(language)s") % {"title": release, "language": LANGUAGE_NAMES[language]},
         release,
         tidied,
     )
