@@ -85,7 +85,7 @@ def test_dry_run_prints_title_date_and_markdown_and_writes_nothing(birmingham, t
     out, _err, error = _import(path, language="en", partner="birmingham", dry_run=True)
     assert error is None
     assert PressRelease.objects.count() == 0
-    assert f"{path}: dry run:" in out
+    assert f"{path}: dry run: A dated release" in out
     assert "  title: A dated release" in out
     assert "  proposed date: 2022-06" in out
     assert "    | A \\| B | C |" in out

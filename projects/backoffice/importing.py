@@ -131,7 +131,8 @@ def import_file(name, data, *, language, partner=None, translation_of=None, repl
                 result = _create(name, tidied, language, partner)
             result.notes = _notes(tidied, partner or (result.release.author if result.release else None))
             if dry_run:
-                result.outcome = "dry run"
+                # Nothing was created: the result names what would have been.
+                result.outcome, result.message = "dry run", tidied.title
                 transaction.set_rollback(True)
             return result
     except ImportRefusedError as error:
