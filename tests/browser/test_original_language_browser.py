@@ -1,10 +1,13 @@
 """Tartu publishes an Estonian-only release in the real admin (issue 8), with an image in its text, and
 finds it on the English page (in Estonian, marked) and on the Estonian page."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from projects.models import PressRelease
+from projects.models import Partner, PressRelease
 from tests.test_media import picture
 
 from .admin_pages import fill_in_tab, log_in
@@ -67,3 +70,41 @@ def test_tartu_publishes_an_estonian_only_release_shown_on_english_and_estonian_
     expect(page.locator("article.release h1")).not_to_have_attribute("lang", "et")
     expect(page.locator("article.release .notice")).to_have_count(0)
     screenshot(page, "i8-public-estonian-only-release-et")
+
+
+@pytest.fixture(scope="module")
+def estonian_release(demo_site, django_db_blocker):
+    """Tartu's release in Estonian only, committed where the live server sees it (outside any test's transaction)."""
+    with django_db_blocker.unblock():
+        return PressRelease.objects.create(
+            author=Partner.objects.get(slug="tartu"),
+            original_language="et",
+            slug="tartu-avab-andmeportaali",
+            status=PressRelease.Status.PUBLISHED,
+            published_at=timezone.now() - datetime.timedelta(days=1),
+            title_et="Tartu avab andmeportaali",
+            body_et="Portaal koondab linna avaandmed.",
+        )
+
+
+def test_birmingham_translates_an_estonian_only_release_into_english(demo_site, estonian_release, page, screenshot):
+    release = estonian_release
+    log_in(page, demo_site, "birmingham")
+    page.goto(f"{demo_site.url}/en/admin/projects/pressrelease/{release.pk}/change/")
+    # The Estonian original is there to read, not to change; English is Birmingham's to write.
+    expect(page.locator("#id_title_et")).to_have_count(0)
+    expect(page.locator("#content-main")).to_contain_text("Tartu avab andmeportaali")
+    expect(page.locator(".translation-summary")).to_contain_text(
+        "The original: the other languages are translated from it."
+    )
+    fill_in_tab(page, "id_title_en", "Tartu opens a data portal")
+    fill_in_tab(page, "id_body_en", "The portal gathers the city's open data.")
+    screenshot(page, "i8-admin-birmingham-translates-estonian-original")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/en/admin/projects/pressrelease/")
+    release.refresh_from_db()
+    assert (release.title_en, release.title_et) == ("Tartu opens a data portal", "Tartu avab andmeportaali")
+
+    page.goto(f"{demo_site.url}/en/news/tartu-avab-andmeportaali/")
+    expect(page.locator("article.release h1")).to_have_text("Tartu opens a data portal")
+    expect(page.locator("article.release .notice")).to_have_count(0)
