@@ -125,8 +125,8 @@ class PressReleaseAdmin(
     list_select_related = ["author"]
     search_fields = [*in_every_language("title", "lead"), "slug"]
     date_hierarchy = "published_at"
-    # No prepopulated slug: the original language may be any of the tabs. An empty slug is made from the
-    # original title on save (PressRelease.make_slug), transliterated.
+    # Django's prepopulated slug follows one fixed field; the original language may be any tab, so
+    # release-slug.js follows the chosen one. An empty slug is made on save (PressRelease.make_slug).
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["author", "original_language", "title", "slug", "lead", "body"]}),
@@ -135,6 +135,9 @@ class PressReleaseAdmin(
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [ReleaseImageInline]
+
+    class Media:
+        js = ["admin/js/urlify.js", "admin-extra/release-slug.js"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

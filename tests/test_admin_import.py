@@ -11,6 +11,7 @@ from tests.helpers.admin import admin_url, coordinator_user
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "press-release-samples"
 EN_SAMPLE = SAMPLES / "en-better-adopt-good-practices.txt"
+ET_SAMPLE = SAMPLES / "et-better-teise-etappi.txt"
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +114,33 @@ def test_import_page_needs_a_file(client, birmingham):
     client.force_login(coordinator_user(birmingham, "brum"))
     page = _post(client, language="en", partner=birmingham.pk).content.decode()
     assert "This field is required." in page
+
+
+def test_tartu_imports_a_release_written_in_estonian_only(client, tartu):
+    client.force_login(coordinator_user(tartu, "tartu-coordinator"))
+    page = _post(client, files=[_upload("et.txt", ET_SAMPLE.read_bytes())], language="et", partner=tartu.pk)
+    assert "Every file imported" in page.content.decode()
+    release = PressRelease.objects.get()
+    assert (release.original_language, release.title_et, release.status) == (
+        "et",
+        "BETTER on sisenemas teise etappi",
+        "draft",
+    )
+    assert not release.title_en
+
+
+def test_english_coordinator_translates_another_citys_estonian_release_into_english(client, birmingham, tartu):
+    release = PressReleaseFactory(
+        author=tartu,
+        original_language="et",
+        title_en="",
+        lead_en="",
+        body_en="",
+        title_et="Pealkiri",
+        body_et="Tekst.",
+    )
+    client.force_login(coordinator_user(birmingham, "brum"))
+    page = _post(client, files=[_upload("en.txt", "Title\n\nText.\n")], language="en", translation_of=release.slug)
+    assert "Every file imported" in page.content.decode()
+    release.refresh_from_db()
+    assert (release.title_en, release.body_en) == ("Title", "Text.")

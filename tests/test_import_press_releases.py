@@ -85,7 +85,7 @@ def test_dry_run_prints_title_date_and_markdown_and_writes_nothing(birmingham, t
     out, _err, error = _import(path, language="en", partner="birmingham", dry_run=True)
     assert error is None
     assert PressRelease.objects.count() == 0
-    assert f"{path}: dry run:" in out
+    assert f"{path}: dry run: A dated release" in out
     assert "  title: A dated release" in out
     assert "  proposed date: 2022-06" in out
     assert "    | A \\| B | C |" in out
@@ -106,7 +106,7 @@ def test_three_languages_import_as_one_release(birmingham, tmp_path):
     assert release.original_language == "en"
     assert (release.title_et, release.body_et) == ("BETTER lõpetab I etapi", "2022. aastal kohtusid partnerid Genovas.")
     assert release.title_hu == "Zárul a BETTER első fázisa"
-    assert "translated “BETTER closes phase I” into hu" in out
+    assert "translated “BETTER closes phase I” into Hungarian" in out
     assert not release.is_translation_outdated("et") and not release.is_translation_outdated("hu")
 
 
@@ -115,7 +115,7 @@ def test_translation_is_not_overwritten_without_replace(birmingham, tmp_path):
     path = _file(tmp_path, "et.txt", "Uus pealkiri\n\nUus tekst.\n")
     _out, err, error = _import(path, language="et", translation_of=release.slug)
     assert error is not None
-    assert f"{path}: refused:" in err and "already has a et translation" in err
+    assert f"{path}: refused:" in err and "already has a Estonian translation" in err
     release.refresh_from_db()
     assert (release.title_et, release.body_et) == ("Olemas", "Olemasolev tekst.")
 

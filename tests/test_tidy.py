@@ -455,3 +455,8 @@ def test_word_processor_bullets_become_markdown_list_items():
 def test_url_inside_an_html_link_is_not_linked_again():
     text = 'T\n\nSee <a href="https://a.example/">https://a.example/</a> now.'
     assert tidy_text(text, "en").body == 'See <a href="https://a.example/">https://a.example/</a> now.'
+
+
+def test_image_references_of_the_release_are_kept():
+    text = "T\n\nBefore.\n\n![The partners in Genoa](genoa-visit)\n\nAfter."
+    assert tidy_text(text, "en").body == "Before.\n\n![The partners in Genoa](genoa-visit)\n\nAfter."

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,8 +27,8 @@ from .tidy import TidiedText, tidy_text
 
 MAX_FILE_BYTES = 1024 * 1024
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
 TITLE_MAX_LENGTH = PressRelease._meta.get_field("title").max_length
-SLUG_MAX_LENGTH = PressRelease._meta.get_field("slug").max_length
 # Control characters other than tab, line feed, form feed and carriage return: not a text file.
 _CONTROL = {chr(code) for code in range(32)} - {"\t", "\n", "\x0c", "\r"}
 
@@ -103,10 +102,11 @@ def refusal_for_user(user, *, language, partner=None, release=None):
         if partner is None or partner.pk != own.pk:
             return _("You can import releases for %(city)s only.") % {"city": own}
         return None
-    if release.author_id == own.pk or language == translation_language(user):
+    allowed = translation_language(user, release.original_language)
+    if release.author_id == own.pk or language == allowed:
         return None
     return _("You can translate other cities' releases into %(language)s only.") % {
-        "language": dict(settings.LANGUAGES).get(translation_language(user) or "", "—")
+        "language": LANGUAGE_NAMES.get(allowed or "", "—")
     }
 
 
@@ -131,7 +131,8 @@ def import_file(name, data, *, language, partner=None, translation_of=None, repl
                 result = _create(name, tidied, language, partner)
             result.notes = _notes(tidied, partner or (result.release.author if result.release else None))
             if dry_run:
-                result.outcome = "dry run"
+                # Nothing was created: the result names what would have been.
+                result.outcome, result.message = "dry run", tidied.title
                 transaction.set_rollback(True)
             return result
     except ImportRefusedError as error:
@@ -150,7 +151,8 @@ def _create(name, tidied, language, partner):
     release = PressRelease(
         author=partner,
         original_language=language,
-        slug=_unique_slug(tidied.title),
+        # Left empty: save() makes it from the original title, transliterated (PressRelease.make_slug).
+        slug="",
         status=PressRelease.Status.DRAFT,
         published_at=_proposed_datetime(tidied.proposed_date),
     )
@@ -167,13 +169,13 @@ def _translate(name, tidied, language, translation_of, replace):
     if language == release.original_language:
         raise ImportRefusedError(
             _("%(language)s is the original language of “%(title)s”: it cannot be its own translation.")
-            % {"language": language, "title": release}
+            % {"language": LANGUAGE_NAMES[language], "title": release}
         )
     has_text = any(getattr(release, f"{part}_{language}", "") for part in ("title", "lead", "body"))
     if has_text and not replace:
         raise ImportRefusedError(
             _("“%(title)s” already has a %(language)s translation; replace it explicitly to overwrite it.")
-            % {"title": release, "language": language}
+            % {"title": release, "language": LANGUAGE_NAMES[language]}
         )
     setattr(release, f"title_{language}", tidied.title)
     setattr(release, f"body_{language}", tidied.body)
@@ -181,20 +183,10 @@ def _translate(name, tidied, language, translation_of, replace):
     return ImportResult(
         name,
         "translated",
-        _("translated “%(title)s” into %(language)s") % {"title": release, "language": language},
+        _("translated “%(title)s” into %(language)s") % {"title": release, "language": LANGUAGE_NAMES[language]},
         release,
         tidied,
     )
-
-
-def _unique_slug(title):
-    """The slug of the original title, transliterated: "Zárul a BETTER első fázisa" → zarul-a-better-elso-fazisa."""
-    base = slugify(title)[: SLUG_MAX_LENGTH - 4].strip("-") or "release"
-    slug, number = base, 1
-    while PressRelease.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 def _proposed_datetime(day):

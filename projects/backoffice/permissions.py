@@ -19,6 +19,7 @@ EDITOR_GROUP = "Project editors"
 # What a city coordinator edits (within their city, see backoffice.scope) ...
 COORDINATOR_EDITS = [
     ("projects", "pressrelease"),
+    ("projects", "releaseimage"),
     ("events", "event"),
     ("events", "recording"),
     ("practices", "goodpractice"),

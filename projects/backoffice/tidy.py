@@ -171,8 +171,8 @@ def _take_title(lines, removed, dateline):
 
 
 # Lines already laid out as Markdown or HTML blocks: a pipe table's rows, a quote, block-level tags
-# (a table tidied before). They keep their line breaks, so tidying tidied text changes nothing.
-_LAID_OUT = re.compile(r"^(?:\||>|</?(?:table|thead|tbody|tr|th|td|ul|ol|li|blockquote|div|pre|h[1-6])\b)", re.I)
+# (a table tidied before), an image of the release. They keep their line breaks, so tidying tidied text changes nothing.
+_LAID_OUT = re.compile(r"^(?:\||>|!\[|</?(?:table|thead|tbody|tr|th|td|ul|ol|li|blockquote|div|pre|h[1-6])\b)", re.I)
 
 
 def _is_text(line):

@@ -85,8 +85,10 @@ def test_coordinator_translates_other_citys_release_and_publishes_own_release(
     expect(page.locator("#id_author")).to_have_value(str(Partner.objects.get(slug="tartu").pk))
     for field_id, value in OWN.items():
         fill_in_tab(page, f"id_{field_id}", value)
-    # The slug is made from the English title as it is typed.
-    expect(page.locator("#id_slug")).to_have_value("tartu-opens-a-citizen-data-portal")
+    # Tartu writes in Estonian first (the form's default for its coordinator): the slug is made from the
+    # Estonian title as it is typed (issue 8).
+    expect(page.locator("#id_original_language")).to_have_value("et")
+    expect(page.locator("#id_slug")).to_have_value("tartu-avab-elanike-andmeportaali")
     page.locator("#id_status").select_option("published")
     # The date and time widgets' own shortcuts: "today" and "now", in the server's time zone.
     page.locator("#id_published_at_0 ~ .datetimeshortcuts a").first.click()
@@ -101,7 +103,7 @@ def test_coordinator_translates_other_citys_release_and_publishes_own_release(
     expect(success).to_be_visible()
     expect(success).to_contain_text(OWN["title_et"])
     screenshot(page, "admin-07-own-release-saved")
-    own = PressRelease.objects.get(slug="tartu-opens-a-citizen-data-portal")
+    own = PressRelease.objects.get(slug="tartu-avab-elanike-andmeportaali")
     assert own.author.slug == "tartu"
     assert own.status == PressRelease.Status.PUBLISHED
     assert abs(timezone.now() - own.published_at) < datetime.timedelta(minutes=2)

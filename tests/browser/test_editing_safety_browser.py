@@ -152,6 +152,8 @@ SCHEDULED = {
 def test_release_scheduled_ahead_appears_on_public_news_when_its_time_comes(demo_site, page, screenshot):
     language = log_in(page, demo_site, "tartu")
     page.goto(f"{demo_site.url}/{language}{CHANGELIST}add/")
+    # Tartu's form starts in Estonian (issue 8); this release is written in English first.
+    page.locator("#id_original_language").select_option("en")
     for field_id, value in SCHEDULED.items():
         fill_in_tab(page, f"id_{field_id}", value)
     page.locator("#id_status").select_option("published")

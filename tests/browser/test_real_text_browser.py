@@ -25,18 +25,23 @@ ET_SAMPLE = SAMPLES / "et-better-teise-etappi.txt"
 @pytest.fixture(scope="module")
 def samples(demo_site, django_db_blocker):
     """Both samples imported as the importer does it, then published: the English one as Birmingham's
-    release, the Estonian one as its Estonian translation."""
+    release, the Estonian one as Tartu's release written in Estonian."""
     with django_db_blocker.unblock():
         english = import_file(
             EN_SAMPLE.name, EN_SAMPLE.read_bytes(), language="en", partner=Partner.objects.get(slug="birmingham")
         )
-        estonian = import_file(ET_SAMPLE.name, ET_SAMPLE.read_bytes(), language="et", translation_of=english.release)
-        assert (english.outcome, estonian.outcome) == ("created", "translated")
-        release = PressRelease.objects.get(pk=english.release.pk)
-        release.status = PressRelease.Status.PUBLISHED
-        release.published_at = timezone.now() - datetime.timedelta(hours=1)
-        release.save()
-        return release
+        estonian = import_file(
+            ET_SAMPLE.name, ET_SAMPLE.read_bytes(), language="et", partner=Partner.objects.get(slug="tartu")
+        )
+        assert (english.outcome, estonian.outcome) == ("created", "created")
+        releases = {}
+        for language, result in (("en", english), ("et", estonian)):
+            release = PressRelease.objects.get(pk=result.release.pk)
+            release.status = PressRelease.Status.PUBLISHED
+            release.published_at = timezone.now() - datetime.timedelta(hours=1)
+            release.save()
+            releases[language] = release
+        return releases
 
 
 def _check_page(page, horizontal_overflow):
@@ -52,7 +57,7 @@ def _check_page(page, horizontal_overflow):
 
 def test_english_sample_public_page_has_a_readable_table(demo_site, samples, page, screenshot, horizontal_overflow):
     page.set_viewport_size(DESKTOP)
-    page.goto(f"{demo_site.url}/en/news/{samples.slug}/")
+    page.goto(f"{demo_site.url}/en/news/{samples['en'].slug}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("BETTER is to adopt good practices")
     _check_page(page, horizontal_overflow)
     cell = page.locator("main table tbody tr").first.locator("td").nth(1)
@@ -67,7 +72,7 @@ def test_estonian_sample_public_page_has_its_table_and_paragraphs(
     demo_site, samples, page, screenshot, horizontal_overflow
 ):
     page.set_viewport_size(DESKTOP)
-    page.goto(f"{demo_site.url}/et/news/{samples.slug}/")
+    page.goto(f"{demo_site.url}/et/news/{samples['et'].slug}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("BETTER on sisenemas teise etappi")
     _check_page(page, horizontal_overflow)
     expect(page.locator("main table tbody tr")).to_have_count(4)
@@ -117,9 +122,19 @@ def test_coordinator_previews_an_import_from_the_release_list(demo_site, page, s
     page.locator("#id_dry_run").check()
     page.get_by_role("button", name="Impordi").click()
     result = page.locator(".release-import__result")
-    screenshot(page, "issue8-04-admin-import-preview")
     expect(result).to_contain_text("ainult eelvaade, midagi ei salvestatud")
     expect(result).to_contain_text("eemaldatud: või jälgige meid")
     expect(result.locator(".release-import__markdown")).to_contain_text("| Oktoober 2019 |")
     assert PressRelease.objects.count() == releases
     screenshot(page, "issue8-04-admin-import-preview")
+
+    # Imported for real: a draft in Estonian, nothing in English asked for.
+    page.locator("#id_files").set_input_files(str(ET_SAMPLE))
+    page.locator("#id_dry_run").uncheck()
+    page.get_by_role("button", name="Impordi").click()
+    expect(page.locator(".release-import__result")).to_contain_text("loodi mustand „BETTER on sisenemas teise etappi“")
+    assert PressRelease.objects.count() == releases + 1
+    release = PressRelease.objects.latest("created_at")
+    assert release.title_et == "BETTER on sisenemas teise etappi"
+    assert (release.original_language, release.status, release.author.slug) == ("et", "draft", "tartu")
+    screenshot(page, "issue8-05-admin-import-done")
