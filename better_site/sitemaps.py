@@ -133,7 +133,7 @@ class ReleaseSitemap(MultilingualSitemap):
         return (
             PressRelease.objects.published()
             .order_by("pk")
-            .only("pk", "slug", "updated_at", *(f"title_{code}" for code in LANGUAGE_CODES))
+            .only("pk", "slug", "updated_at", "original_language", *(f"title_{code}" for code in LANGUAGE_CODES))
             .annotate(**{f"has_body_{code}": _has_text(f"body_{code}") for code in LANGUAGE_CODES})
         )
 
@@ -141,8 +141,9 @@ class ReleaseSitemap(MultilingualSitemap):
         return [code for code in LANGUAGE_CODES if getattr(item, f"title_{code}") and getattr(item, f"has_body_{code}")]
 
     def x_default_language(self, item):
-        # English where it is written, otherwise the original: what a page in another language shows.
-        return item.shown_language(DEFAULT_LANGUAGE)
+        # English where it is written, otherwise the original: what a page in another language shows
+        # (PressRelease.shown_language, read from the annotations: the bodies are not fetched).
+        return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in self.get_languages_for_item(item) else item.original_language
 
     def lastmod(self, item):
         return item.updated_at

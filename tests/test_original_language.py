@@ -220,7 +220,7 @@ def test_estonian_feed_has_the_release_unmarked_and_hungarian_feed_has_none(clie
 
 def test_sitemap_lists_an_estonian_only_release_in_estonian_with_it_as_x_default(client, tartu):
     release = estonian_only(tartu)
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-news.xml").content.decode()
     entry = re.search(r"<url><loc>[^<]*/et/news/better-teine-etapp/</loc>(.*?)</url>", xml, re.S)
     assert entry
     assert re.search(r'hreflang="x-default" href="[^"]*/et/news/better-teine-etapp/"', entry.group(1))
