@@ -119,6 +119,8 @@ class Event(models.Model):
             models.Index(fields=["-start_date", "slug"], name="event_list_order_idx"),
             models.Index(fields=["host", "-start_date"], name="event_host_date_idx"),
             models.Index(fields=["updated_at"], name="event_updated_idx"),
+            # The about page's timeline: the first events of a kind in each semester.
+            models.Index(fields=["semester", "kind", "start_date"], name="event_semester_kind_idx"),
         ]
 
     def __str__(self):
