@@ -20,7 +20,7 @@ DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
-LIMIT = 400
+LIMIT = 200
 
 
 class MultilingualSitemap(Sitemap):

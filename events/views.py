@@ -23,7 +23,7 @@ from .models import Event
 from .selectors import event_filterset
 
 EVENTS_PER_PAGE = 20
-CALENDAR_SIZE = 250
+CALENDAR_SIZE = 100
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

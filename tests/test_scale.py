@@ -182,14 +182,14 @@ def test_public_pages_send_the_same_amount_with_thousands_more_rows(measured):
     stages, _facts = measured
     _demo, large, larger = stages
     # A few hundred bytes of slack: longer numbers ("2,200 results") and the sitemap index naming a
-    # few more pages of 400; a list drawn in full would grow by hundreds of kilobytes.
+    # few more pages of 200; a list drawn in full would grow by hundreds of kilobytes.
     grew = {
         path: (large[path][1], larger[path][1])
         for path in PAGES
         if path not in CATALOGUE_PAGES and larger[path][1] > large[path][1] * 1.02 + 1024
     }
     assert not grew, f"pages whose size grew with the data (bytes at 1,100 → 2,200 extra rows): {grew}"
-    # The largest answers are a sitemap page (400 objects in up to five languages) and the calendar.
+    # The largest answers are a sitemap page (200 objects in up to five languages) and the calendar.
     too_big = {path: size for path, (_count, size, _rows) in larger.items() if size > 1_000_000}
     assert not too_big, too_big
 
