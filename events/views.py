@@ -48,7 +48,7 @@ class EventListView(CheckedPaginationMixin, ListView):
             return self._refuse(error.status, error.reason)
 
     def get_queryset(self):
-        return self.filterset.qs.order_by("-start_date", "slug")
+        return self.filterset.qs.order_by("-start_date", "slug").for_list(get_language())
 
     def _refuse(self, status, reason=None):
         self.object_list = Event.objects.none()
