@@ -241,6 +241,8 @@ class PressRelease(models.Model):
             ),
             # The latest change, for conditional GET, without reading every row.
             models.Index(fields=["updated_at"], name="release_updated_idx"),
+            # Every release in the list's order: the admin's list (drafts too) and its date hierarchy.
+            models.Index(fields=["-published_at", "-id"], name="release_order_idx"),
             # A city's news on its page.
             models.Index(
                 fields=["author", "-published_at"], condition=Q(status="published"), name="release_author_idx"
