@@ -243,6 +243,8 @@ class PressRelease(models.Model):
             models.Index(fields=["updated_at"], name="release_updated_idx"),
             # Every release in the list's order: the admin's list (drafts too) and its date hierarchy.
             models.Index(fields=["-published_at", "-id"], name="release_order_idx"),
+            # The sitemap's pages of published releases, in key order, read from the index alone.
+            models.Index(fields=["id", "published_at"], condition=Q(status="published"), name="release_sitemap_idx"),
             # A city's news on its page.
             models.Index(
                 fields=["author", "-published_at"], condition=Q(status="published"), name="release_author_idx"
