@@ -312,16 +312,18 @@ def _indexed_hits(kind, query, language, cities, limit):
     if cities:
         condition |= Q(**{f"{kind.city_relation}__in": cities})
     matches = kind.base_queryset().alias(document=vector).filter(condition)
-    candidates = matches.order_by(*kind.model._meta.ordering).values("pk")[:RANKED_CANDIDATES]
-    hits = list(
-        kind.model.objects.filter(pk__in=candidates)
-        .select_related(*kind.related)
-        .defer(*_other_languages(kind, language))
-        .alias(document=vector)
-        .annotate(rank=SearchRank(F("document"), search_query))
-        # Best first; equal ranks in the usual order of their list (newest first).
-        .order_by("-rank", *kind.model._meta.ordering)[:limit]
+    # The newest matches with their rank, from the index in the list's order, only as many as needed;
+    # the best `limit` of them are then read whole by primary key. Each step reads a bounded number of rows.
+    candidates = list(
+        matches.annotate(rank=SearchRank(F("document"), search_query))
+        .order_by(*kind.model._meta.ordering)
+        .values_list("pk", "rank")[:RANKED_CANDIDATES]
     )
+    # Best first; equal ranks in the usual order of their list (newest first), which is the candidates' order.
+    best = [pk for pk, _rank in sorted(candidates, key=lambda candidate: -candidate[1])[:limit]]
+    rows = kind.model.objects.filter(pk__in=best).select_related(*kind.related).defer(*_other_languages(kind, language))
+    found = {obj.pk: obj for obj in rows}
+    hits = [found[pk] for pk in best if pk in found]
     count = matches.order_by()[: COUNT_LIMIT + 1].count()
     return hits, min(count, COUNT_LIMIT), count > COUNT_LIMIT
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -12,6 +13,16 @@ class EventQuerySet(models.QuerySet):
     def with_relations(self):
         """Everything a list of events shows, in a constant number of queries."""
         return self.select_related("host", "semester__phase").prefetch_related("visitors")
+
+    def for_list(self, language):
+        """Without what a list of events never shows: the descriptions (Markdown, the longest texts) and
+        the titles and themes of languages other than the page's and English."""
+        codes = [code for code, _name in settings.LANGUAGES]
+        deferred = ["description", *(f"description_{code}" for code in codes)]
+        for code in codes:
+            if code not in (language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+                deferred += [f"title_{code}", f"theme_{code}"]
+        return self.defer(*deferred)
 
     def involving(self, partner, role=None):
         """Events a partner hosts (role='host'), visits (role='visitor') or either."""
@@ -119,6 +130,8 @@ class Event(models.Model):
             models.Index(fields=["-start_date", "slug"], name="event_list_order_idx"),
             models.Index(fields=["host", "-start_date"], name="event_host_date_idx"),
             models.Index(fields=["updated_at"], name="event_updated_idx"),
+            # The about page's timeline: the first events of a kind in each semester.
+            models.Index(fields=["semester", "kind", "start_date"], name="event_semester_kind_idx"),
         ]
 
     def __str__(self):

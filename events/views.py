@@ -23,7 +23,7 @@ from .models import Event
 from .selectors import event_filterset
 
 EVENTS_PER_PAGE = 20
-CALENDAR_SIZE = 250
+CALENDAR_SIZE = 100
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -48,7 +48,7 @@ class EventListView(CheckedPaginationMixin, ListView):
             return self._refuse(error.status, error.reason)
 
     def get_queryset(self):
-        return self.filterset.qs.order_by("-start_date", "slug")
+        return self.filterset.qs.order_by("-start_date", "slug").for_list(get_language())
 
     def _refuse(self, status, reason=None):
         self.object_list = Event.objects.none()

@@ -208,12 +208,9 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def in_language(self, language):
         """Releases that really exist in `language` (title and body written in it)."""
-        return (
-            self.exclude(**{f"title_{language}": ""})
-            .exclude(**{f"title_{language}__isnull": True})
-            .exclude(**{f"body_{language}": ""})
-            .exclude(**{f"body_{language}__isnull": True})
-        )
+        # "> ''": neither empty nor NULL, in the very terms of the partial indexes below. English too:
+        # a release may be written in another language only (original_language).
+        return self.filter(**{f"title_{language}__gt": "", f"body_{language}__gt": ""})
 
     def for_list(self, language):
         """Without what a list of teasers never shows: the bodies and texts of the other languages (a
@@ -310,6 +307,24 @@ class PressRelease(models.Model):
             ),
             # The latest change, for conditional GET, without reading every row.
             models.Index(fields=["updated_at"], name="release_updated_idx"),
+            # Every release in the list's order: the admin's list (drafts too) and its date hierarchy.
+            models.Index(fields=["-published_at", "-id"], name="release_order_idx"),
+            # The sitemap's pages of published releases, in key order, read from the index alone.
+            models.Index(fields=["id", "published_at"], condition=Q(status="published"), name="release_sitemap_idx"),
+            # A city's news on its page.
+            models.Index(
+                fields=["author", "-published_at"], condition=Q(status="published"), name="release_author_idx"
+            ),
+            # Each language's feed: the newest releases written in it (PressReleaseQuerySet.in_language),
+            # however few of them there are.
+            *(
+                models.Index(
+                    fields=["-published_at", "-id"],
+                    condition=Q(status="published", **{f"title_{code}__gt": "", f"body_{code}__gt": ""}),
+                    name=f"release_published_{code}_idx",
+                )
+                for code in ("et", "hu", "it", "sv")
+            ),
         ]
 
     def __str__(self):

@@ -1,6 +1,5 @@
 from django.conf import settings
-from django.db.models import Count, F, Prefetch, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -203,23 +202,10 @@ class PartnerDetailView(ContentETagMixin, DetailView):
 
     def get_queryset(self):
         # The models of the apps above are reached through the relations' names (see _model_behind).
-        event = _model_behind(Partner, "hosted_events")
         practice = _model_behind(Partner, "practices")
         transfer = _model_behind(Partner, "imports")
         action = _model_behind(_model_behind(Partner, "action_plan"), "actions")
-        # The latest few of each, whatever the city's history: the page links to the filtered list for all.
-        latest = ("-start_date", "slug")
         return Partner.objects.select_related("action_plan").prefetch_related(
-            Prefetch(
-                "hosted_events",
-                queryset=event.objects.order_by(*latest).prefetch_related("visitors")[:PARTNER_EVENT_COUNT],
-                to_attr="latest_hosted_events",
-            ),
-            Prefetch(
-                "visited_events",
-                queryset=event.objects.order_by(*latest).select_related("host")[:PARTNER_EVENT_COUNT],
-                to_attr="latest_visited_events",
-            ),
             Prefetch(
                 "practices",
                 queryset=practice.objects.select_related("theme").prefetch_related(
@@ -238,13 +224,6 @@ class PartnerDetailView(ContentETagMixin, DetailView):
                     Prefetch("practices", queryset=practice.objects.select_related("owner"))
                 ),
             ),
-            Prefetch(
-                "press_releases",
-                queryset=PressRelease.objects.published()
-                .for_list(get_language())
-                .select_related("author")[:PARTNER_RELEASE_COUNT],
-                to_attr="published_releases",
-            ),
         )
 
     def get_context_data(self, **kwargs):
@@ -255,9 +234,7 @@ class PartnerDetailView(ContentETagMixin, DetailView):
         return super().get_context_data(
             action_plan=action_plan,
             imports=self.imports(partner, action_plan),
-            # The latest ones, shown in the order they happened.
-            hosted_events=partner.latest_hosted_events[::-1],
-            visited_events=partner.latest_visited_events[::-1],
+            **self.latest(partner),
             **kwargs,
         )
 
@@ -281,6 +258,26 @@ class PartnerDetailView(ContentETagMixin, DetailView):
             rows.append({"practice": practice, "transfer": None, "stage": stage})
         return rows
 
+    def latest(self, partner):
+        """The city's latest events and news, whatever its history: one query each, read from an index
+        in date order (a prefetch with a slice would number all the city's rows first). The page links
+        to the filtered lists for the rest."""
+        event = _model_behind(Partner, "hosted_events")
+        newest = ("-start_date", "slug")
+        hosted = event.objects.filter(host=partner).order_by(*newest).prefetch_related("visitors")
+        visited = event.objects.filter(visitors=partner).order_by(*newest).select_related("host")
+        partner.published_releases = list(
+            PressRelease.objects.published()
+            .filter(author=partner)
+            .for_list(get_language())
+            .select_related("author")[:PARTNER_RELEASE_COUNT]
+        )
+        return {
+            # Shown in the order they happened.
+            "hosted_events": list(hosted[:PARTNER_EVENT_COUNT])[::-1],
+            "visited_events": list(visited[:PARTNER_EVENT_COUNT])[::-1],
+        }
+
 
 class AboutView(ContentETagMixin, TemplateView):
     """The project, its mission, and a timeline of its phases and semesters with the events on it."""
@@ -302,13 +299,17 @@ class AboutView(ContentETagMixin, TemplateView):
                 semester = counts["semesters"]
                 semester[row["semester_id"]] = semester.get(row["semester_id"], 0) + row["count"]
                 counts["kinds"][row["kind"]] = counts["kinds"].get(row["kind"], 0) + row["count"]
-            # The first few of each semester, so that every semester shows its milestones.
-            in_semester = Window(RowNumber(), partition_by=F("semester_id"), order_by=[F("start_date"), F("slug")])
-            events = (
-                events.filter(kind__in=TIMELINE_NOTABLE_KINDS)
-                .annotate(place_in_semester=in_semester)
-                .filter(place_in_semester__lte=TIMELINE_NOTABLE_PER_SEMESTER)
+            # The first few of each semester, so that every semester shows its milestones: a LIMIT per
+            # semester (and for the events outside them), so the index gives a few rows each.
+            notable = event.objects.filter(kind__in=TIMELINE_NOTABLE_KINDS).order_by("start_date", "slug")
+            firsts = [
+                notable.filter(semester_id=semester_id).values_list("pk", flat=True)[:TIMELINE_NOTABLE_PER_SEMESTER]
+                for semester_id in Semester.objects.values_list("pk", flat=True)
+            ]
+            firsts.append(
+                notable.filter(semester__isnull=True).values_list("pk", flat=True)[:TIMELINE_NOTABLE_PER_SEMESTER]
             )
+            events = events.filter(pk__in=list(firsts[0].union(*firsts[1:], all=True)))
         timeline = build_timeline(
             phases=Phase.objects.all(),
             semesters=Semester.objects.all(),

@@ -9,14 +9,18 @@ from django.test import Client
 client = Client(HTTP_HOST="localhost")
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
-sitemap = client.get("/sitemap.xml")
-assert sitemap.status_code == 200, sitemap.status_code
-root = ET.fromstring(sitemap.content)
+index = client.get("/sitemap.xml")
+assert index.status_code == 200, index.status_code
 paths = set()
-for url in root.findall("s:url", NS):
-    paths.add(urlsplit(url.find("s:loc", NS).text).path)
-    for link in url.findall("x:link", NS):
-        paths.add(urlsplit(link.get("href")).path)
+# The sitemap index names the sitemaps; each lists pages.
+for sitemap_loc in ET.fromstring(index.content).findall("s:sitemap/s:loc", NS):
+    address = urlsplit(sitemap_loc.text)
+    sitemap = client.get(address.path + (f"?{address.query}" if address.query else ""))
+    assert sitemap.status_code == 200, (sitemap_loc.text, sitemap.status_code)
+    for url in ET.fromstring(sitemap.content).findall("s:url", NS):
+        paths.add(urlsplit(url.find("s:loc", NS).text).path)
+        for link in url.findall("x:link", NS):
+            paths.add(urlsplit(link.get("href")).path)
 paths |= {
     "/",
     "/robots.txt",

@@ -9,6 +9,7 @@ import pytest
 from events.factories import EventFactory
 from events.models import Event
 from projects import timeline as timeline_module
+from projects import views as project_views
 from projects.factories import PhaseFactory, ProjectFactory, SemesterFactory
 from projects.models import Phase, Semester
 from tests.helpers.html import parse
@@ -245,3 +246,31 @@ def test_repeat_visit_with_the_etag_gets_304_until_the_data_changes(client, demo
     assert client.get(url("projects:about", "en"), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     EventFactory(start_date=datetime.date(2022, 10, 4), host=Event.objects.first().host)
     assert client.get(url("projects:about", "en"), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_large_project_draws_its_first_notable_events_per_semester_and_counts_all(client, demo, monkeypatch):
+    monkeypatch.setattr(project_views, "TIMELINE_EVENT_LIMIT", 5)
+    monkeypatch.setattr(project_views, "TIMELINE_NOTABLE_PER_SEMESTER", 1)
+    semester = Semester.objects.order_by("number").first()
+    host = Event.objects.first().host
+    for day in range(4):
+        EventFactory(
+            kind=Event.Kind.STUDY_VISIT, start_date=semester.start_month + datetime.timedelta(days=day), host=host
+        )
+        EventFactory(
+            kind=Event.Kind.THEMATIC_EVENT, start_date=semester.start_month + datetime.timedelta(days=day), host=host
+        )
+
+    response = about(client)
+
+    drawn = Event.objects.filter(slug__in=[marker.attrib["data-event"] for marker in markers(timeline_svg(response))])
+    assert drawn.exists() and all(event.kind in project_views.TIMELINE_NOTABLE_KINDS for event in drawn)
+    # At most one per semester (and one outside them).
+    per_semester = [event.semester_id for event in drawn]
+    assert len(per_semester) == len(set(per_semester))
+    page = response.content.decode()
+    first_count = Event.objects.filter(semester=semester).count()
+    assert f"{first_count} events in this semester: see the events of this phase" in page
+    assert f'href="/en/events/?phase={semester.phase.number}"' in page
+    legend_total = Event.objects.filter(kind=Event.Kind.THEMATIC_EVENT).count()
+    assert f"Thematic event ({legend_total})" in page
