@@ -8,6 +8,7 @@ feeds live under the language prefixes).
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -44,8 +45,10 @@ class ReleaseRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        # The lead where there is one; otherwise the body, through the same sanitiser as the page.
-        return item.lead or render_markdown(item.body)
+        # The lead where there is one, as the plain text it is (the description is HTML: a lead's
+        # "<img onerror=…>" would run in a reader that does not sanitise); otherwise the body,
+        # through the same sanitiser as the page.
+        return escape(item.lead) if item.lead else render_markdown(item.body)
 
     def item_link(self, item):
         return item.get_absolute_url()
