@@ -13,6 +13,7 @@ from .backoffice.history import HistoryAdminMixin
 from .backoffice.markdown_preview import MarkdownPreviewAdminMixin
 from .backoffice.media import ImageAdminMixin
 from .backoffice.preview import ReleasePreviewAdminMixin
+from .backoffice.release_links import limit_release_autocomplete
 from .backoffice.translation_workflow import (
     MissingTranslationFilter,
     OutdatedTranslationFilter,
@@ -112,6 +113,10 @@ class PressReleaseAdmin(
         (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return limit_release_autocomplete(request, queryset), may_have_duplicates
 
 
 @admin.register(Coordinator)
