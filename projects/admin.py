@@ -13,6 +13,7 @@ from .backoffice.history import HistoryAdminMixin
 from .backoffice.markdown_preview import MarkdownPreviewAdminMixin
 from .backoffice.media import ImageAdminMixin
 from .backoffice.preview import ReleasePreviewAdminMixin
+from .backoffice.recovery import RecoveryAdminMixin
 from .backoffice.release_links import limit_release_autocomplete
 from .backoffice.translation_workflow import (
     MissingTranslationFilter,
@@ -85,6 +86,7 @@ class SemesterAdmin(SiteAdmin):
 
 @admin.register(PressRelease)
 class PressReleaseAdmin(
+    RecoveryAdminMixin,
     HistoryAdminMixin,
     ConcurrencyAdminMixin,
     ImageAdminMixin,
