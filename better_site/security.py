@@ -44,7 +44,13 @@ def lockout_response(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out login: the admin's page saying why and for how long."""
     from django.contrib import admin
     from django.shortcuts import render
+    from django.utils.translation import gettext
 
     minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
-    context = {**admin.site.each_context(request), "cooloff_minutes": minutes}
+    context = {
+        **admin.site.each_context(request),
+        "is_nav_sidebar_enabled": False,
+        "title": gettext("Login locked"),
+        "cooloff_minutes": minutes,
+    }
     return render(request, "registration/locked_out.html", context, status=429)

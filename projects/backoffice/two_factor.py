@@ -10,9 +10,11 @@ a stolen password alone must not be enough to add the thief's phone.
 import base64
 import io
 
+import qrcode
+import qrcode.image.svg
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -23,7 +25,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django_otp.qr import write_qrcode_image
 
 from .permissions import is_project_editor
 
@@ -121,7 +122,14 @@ class VerifyView(View):
         return HttpResponseRedirect(_next_url(request))
 
     def render(self, form):
-        context = {"form": form, "next": _next_url(self.request), "title": _("Two-factor login")}
+        context = {
+            **admin.site.each_context(self.request),
+            # The admin's pages are out of reach until the code is given: no sidebar listing them.
+            "is_nav_sidebar_enabled": False,
+            "form": form,
+            "next": _next_url(self.request),
+            "title": _("Two-factor login"),
+        }
         return render(self.request, self.template_name, context)
 
 
@@ -155,6 +163,9 @@ class SetupView(View):
     def render(self, form):
         secret = base64.b32encode(self.device.bin_key).decode()
         context = {
+            **admin.site.each_context(self.request),
+            # The admin's pages are out of reach until the code is given: no sidebar listing them.
+            "is_nav_sidebar_enabled": False,
             "form": form,
             "next": _next_url(self.request),
             "title": _("Set up two-factor login"),
@@ -180,7 +191,8 @@ class QrCodeView(View):
         if confirmed_device(request.user) is not None and not request.user.is_verified():
             return HttpResponse(status=403)
         buffer = io.BytesIO()
-        write_qrcode_image(pending_device(request.user).config_url, buffer)
+        # One path for all modules: crisp at any size, unlike a rectangle per module.
+        qrcode.make(pending_device(request.user).config_url, image_factory=qrcode.image.svg.SvgPathImage).save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
         response["Cache-Control"] = "no-store"
         return response
