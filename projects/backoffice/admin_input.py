@@ -70,7 +70,7 @@ def refused_parameters(model_admin, request):
         elif name in LIST_PARAMETERS:
             continue
         elif name in simple_filters:
-            if value not in simple_filters[name]:
+            if simple_filters[name] is not None and value not in simple_filters[name]:
                 refused.append((name, value, gettext("not one of the filter's choices")))
         else:
             reason = _field_lookup_problem(model_admin.model, name, value)
@@ -80,10 +80,14 @@ def refused_parameters(model_admin, request):
 
 
 def _simple_filters(model_admin, request):
-    """{parameter: allowed values} of the list's own filters (SimpleListFilter subclasses)."""
+    """{parameter: allowed values} of the list's own filters (SimpleListFilter subclasses); None for
+    those that answer an unknown value with an empty list themselves."""
     found = {}
     for entry in model_admin.get_list_filter(request):
         if isinstance(entry, type) and issubclass(entry, SimpleListFilter):
+            if getattr(entry, "unknown_value_lists_nothing", False):
+                found[entry.parameter_name] = None
+                continue
             spec = entry(request, {}, model_admin.model, model_admin)
             found[spec.parameter_name] = {str(value) for value, _label in spec.lookup_choices}
     return found
