@@ -8,6 +8,7 @@ from projects.backoffice.comfort import EditingComfortMixin
 from projects.backoffice.concurrency import ConcurrencyAdminMixin
 from projects.backoffice.history import HistoryAdminMixin
 from projects.backoffice.markdown_preview import MarkdownPreviewAdminMixin
+from projects.backoffice.release_links import OwnReleasesMixin
 from projects.backoffice.scope import CityScopedInlineMixin
 
 from .forms import EventAdminForm
@@ -23,7 +24,12 @@ class RecordingInline(CityScopedInlineMixin, TranslationTabularInline):
 
 @admin.register(Event)
 class EventAdmin(
-    HistoryAdminMixin, ConcurrencyAdminMixin, MarkdownPreviewAdminMixin, EditingComfortMixin, TranslatedAdmin
+    OwnReleasesMixin,
+    HistoryAdminMixin,
+    ConcurrencyAdminMixin,
+    MarkdownPreviewAdminMixin,
+    EditingComfortMixin,
+    TranslatedAdmin,
 ):
     form = EventAdminForm
     markdown_fields = ("description",)

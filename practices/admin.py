@@ -9,6 +9,7 @@ from projects.backoffice.concurrency import ConcurrencyAdminMixin
 from projects.backoffice.history import HistoryAdminMixin
 from projects.backoffice.markdown_preview import MarkdownPreviewAdminMixin
 from projects.backoffice.media import ImageAdminMixin
+from projects.backoffice.release_links import OwnReleasesMixin
 from projects.backoffice.scope import CityScopedInlineMixin
 
 from .forms import TransferAdminForm
@@ -33,6 +34,7 @@ class TransferInline(CityScopedInlineMixin, TranslationStackedInline):
 
 @admin.register(GoodPractice)
 class GoodPracticeAdmin(
+    OwnReleasesMixin,
     HistoryAdminMixin,
     ConcurrencyAdminMixin,
     ImageAdminMixin,

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -6,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from projects.models import Partner, PressRelease
+
+from .validators import validate_pdf
 
 
 class Theme(models.Model):
@@ -172,7 +175,14 @@ class RegionalActionPlan(models.Model):
     title = models.CharField(_("title"), max_length=200)
     policy_instrument = models.CharField(_("policy instrument"), max_length=300)
     summary = models.TextField(_("summary"), blank=True)
-    document = models.FileField(_("document"), upload_to="action-plans/", blank=True)
+    # PDF only, checked by content: an HTML or SVG file served from the site's origin runs its scripts.
+    document = models.FileField(
+        _("document"),
+        upload_to="action-plans/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        help_text=_("A PDF file."),
+    )
 
     class Meta:
         ordering = ["partner__order"]

@@ -17,8 +17,10 @@ from .backoffice.markdown_preview import MarkdownPreviewAdminMixin
 from .backoffice.media import ImageAdminMixin
 from .backoffice.permissions import coordinator_partner, is_project_editor
 from .backoffice.preview import ReleasePreviewAdminMixin
+from .backoffice.recovery import RecoveryAdminMixin
 from .backoffice.release_images import ImageReferencesFormMixin, ReleaseImageInline
 from .backoffice.release_import import ReleaseImportAdminMixin
+from .backoffice.release_links import limit_release_autocomplete
 from .backoffice.tidy_admin import TidyPastedTextAdminMixin
 from .backoffice.translation_workflow import (
     MissingTranslationFilter,
@@ -103,6 +105,7 @@ class SemesterAdmin(SiteAdmin):
 @admin.register(PressRelease)
 class PressReleaseAdmin(
     ReleaseImportAdminMixin,
+    RecoveryAdminMixin,
     HistoryAdminMixin,
     ConcurrencyAdminMixin,
     ImageAdminMixin,
@@ -168,6 +171,10 @@ class PressReleaseAdmin(
         if partner is not None and not is_project_editor(request.user):
             initial.setdefault("original_language", partner.language)
         return initial
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return limit_release_autocomplete(request, queryset), may_have_duplicates
 
 
 @admin.register(Coordinator)

@@ -80,8 +80,10 @@ class ReleaseRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        # The lead where there is one; otherwise the body, through the same sanitiser as the page.
-        description = item.lead or render_body(item, absolute=item.feed_absolute_url)
+        # The lead where there is one, as the plain text it is (the description is HTML: a lead's
+        # "<img onerror=…>" would run in a reader that does not sanitise); otherwise the body,
+        # through the same sanitiser as the page.
+        description = escape(item.lead) if item.lead else render_body(item, absolute=item.feed_absolute_url)
         shown = item.shown_language()
         if shown != get_language():
             note = gettext("Not available in %(language)s: shown in %(shown)s, the language it was written in.") % {

@@ -5,6 +5,7 @@ choose defaults and hardening. Base is deliberately not runnable on its own:
 it has no SECRET_KEY and DEBUG is off.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -48,12 +49,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "reversion",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "projects",
     "events",
     "practices",
 ]
 
 MIDDLEWARE = [
+    "better_site.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -61,8 +66,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "projects.backoffice.two_factor.TwoFactorMiddleware",
+    "projects.backoffice.admin_input.AdminInputMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: a locked-out user or address is refused before any password is hashed.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "better_site.urls"
@@ -149,6 +165,63 @@ STORAGES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Error pages in the visitor's language (better_site.errors); a CSRF refusal too.
+CSRF_FAILURE_VIEW = "better_site.errors.csrf_failure"
+# While the database is unreachable pages answer 503 with this Retry-After (seconds).
+DATABASE_RETRY_AFTER = 30
+
+# Accounts. A staff session ends after 8 hours without a request; every request renews it.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Login throttling (django-axes): the 6th wrong password in a row for one username, or from one
+# address, locks that username or address out for AXES_COOLOFF_TIME, with a page that says so.
+AXES_FAILURE_LIMIT = 6
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("DJANGO_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "better_site.security.lockout_response"
+# Behind the front server the client's address is in a header it sets (e.g. HTTP_X_REAL_IP);
+# never trusted unless named here, since a client could send it itself.
+CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", "")
+AXES_CLIENT_IP_CALLABLE = "better_site.security.client_ip"
+
+# Two-factor login (django-otp, TOTP). Required for superusers and project editors when on;
+# staff who have enrolled are asked for their code whether it is required or not.
+REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "BETTER"
+
+# Password reset by e-mail. Production sends through SMTP; dev prints, tests keep mail in memory.
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
+
+# Content-Security-Policy of every response (better_site.security): nothing inline, nothing from
+# another host. Media from object storage adds its host to img-src here.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *env_list("DJANGO_CSP_IMG_HOSTS")],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), "
+    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()"
+)
 
 # Demo accounts (admin + one coordinator per city) are only ever created
 # where this is switched on: the local demo database.

@@ -13,3 +13,6 @@ DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DEMO_ACCOUNTS = True
+
+# Password-reset mails are printed in the terminal.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

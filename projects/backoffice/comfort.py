@@ -40,6 +40,8 @@ class PhaseDateFilter(admin.SimpleListFilter):
 
     title = _("phase")
     parameter_name = "phase"
+    # A phase deleted since the address was bookmarked: an empty list, not a refusal (admin_input).
+    unknown_value_lists_nothing = True
 
     def lookups(self, request, model_admin):
         return [(str(phase.pk), str(phase)) for phase in Phase.objects.order_by("number")]

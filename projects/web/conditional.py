@@ -12,7 +12,7 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 from django.views.decorators.http import condition
 
@@ -53,15 +53,19 @@ def _published():
 def news_freshness() -> Freshness | None:
     """Validators of everything that lists releases (news pages, home, feeds).
 
-    A scheduled release appears when its time comes without any edit, so the latest publication
-    time that has passed counts as well as the latest edit. Edits of drafts count too: a release
-    taken back to draft leaves the list, and its updated_at is the only trace of that. A deletion
-    leaves no timestamp at all, hence the count in the ETag.
+    Only public releases count: an edit of a draft or of a scheduled release must not change a
+    public validator, or the validator would tell the time of unpublished work. A scheduled release
+    appears when its time comes without any edit: its publication time counts once passed. A release
+    taken back to draft or deleted leaves no time behind, but changes the published count and the
+    sum of published ids in the ETag (browsers send If-None-Match with If-Modified-Since, and the
+    ETag decides).
     """
+    published = _published()
     found = PressRelease.objects.aggregate(
-        updated=Max("updated_at"),
-        published=Max("published_at", filter=_published()),
-        count=Count("pk", filter=_published()),
+        updated=Max("updated_at", filter=published),
+        published=Max("published_at", filter=published),
+        count=Count("pk", filter=published),
+        ids=Sum("pk", filter=published),
     )
     moments = [moment for moment in (found["updated"], found["published"]) if moment is not None]
     if not moments:

@@ -3,6 +3,9 @@
 from django.core.paginator import EmptyPage
 from django.utils.translation import gettext
 
+# No list has a billion pages; a longer "number" is refused before int() (which gives up past 4,300 digits).
+MAX_PAGE_DIGITS = 9
+
 
 class BadPage(Exception):
     """A page number that is not one (400) or one past the last page (404), with the reason to show."""
@@ -26,7 +29,10 @@ class CheckedPaginationMixin:
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-        number = self.page_number(self.request.GET.get(self.page_kwarg) or "1", paginator)
+        raw = self.request.GET.get(self.page_kwarg) or "1"
+        if len(raw) > MAX_PAGE_DIGITS:
+            raise BadPage(400, gettext("The page number is too large."))
+        number = self.page_number(raw, paginator)
         if number < 1:
             raise BadPage(400, gettext("The page number must be a whole number from 1 upwards."))
         try:
