@@ -181,6 +181,8 @@ AXES_FAILURE_LIMIT = 6
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("DJANGO_LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_RESET_ON_SUCCESS = True
+# Its start-up banner would open every management command's output; lockouts are still logged.
+AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "better_site.security.lockout_response"
 # Behind the front server the client's address is in a header it sets (e.g. HTTP_X_REAL_IP);
 # never trusted unless named here, since a client could send it itself.

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('events', '0001_initial'),
-        ('projects', '0003_i9_indexes'),
+        ('projects', '0005_list_indexes'),
     ]
 
     operations = [

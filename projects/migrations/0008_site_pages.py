@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0002_translation_fingerprints'),
+        ('projects', '0007_more_indexes'),
     ]
 
     operations = [

@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0003_i9_search_vectors'),
-        ('projects', '0004_i9_search_vectors'),
+        ('events', '0003_search_vectors'),
+        ('projects', '0006_search_vectors'),
     ]
 
     operations = [

@@ -78,7 +78,7 @@ def postgresql_only(sql):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0003_i9_indexes"),
+        ("projects", "0005_list_indexes"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0003_i8_original_language'),
+        ('projects', '0003_release_original_language'),
     ]
 
     operations = [

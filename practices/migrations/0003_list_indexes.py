@@ -6,9 +6,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0002_i9_indexes'),
+        ('events', '0002_list_indexes'),
         ('practices', '0002_protect_import_workshop'),
-        ('projects', '0003_i9_indexes'),
+        ('projects', '0005_list_indexes'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practices', '0002_protect_import_workshop'),
+        ('practices', '0003_list_indexes'),
     ]
 
     operations = [

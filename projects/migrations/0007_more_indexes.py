@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0004_i9_search_vectors'),
+        ('projects', '0006_search_vectors'),
     ]
 
     operations = [
