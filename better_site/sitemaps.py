@@ -9,12 +9,12 @@ of the site. Project level, because it lists the pages of all three apps.
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, ExpressionWrapper, Max, Q, QuerySet
+from django.db.models import Max, QuerySet
 from django.urls import reverse
 
 from events.models import Event
 from practices.models import GoodPractice
-from projects.models import Partner, PressRelease
+from projects.models import Partner, PressRelease, has_text
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -143,7 +143,7 @@ class ReleaseSitemap(MultilingualSitemap):
             PressRelease.objects.published()
             .order_by("pk")
             .only("pk", "slug", "updated_at", "original_language", *(f"title_{code}" for code in LANGUAGE_CODES))
-            .annotate(**{f"has_body_{code}": _has_text(f"body_{code}") for code in LANGUAGE_CODES})
+            .annotate(**{f"has_body_{code}": has_text(f"body_{code}") for code in LANGUAGE_CODES})
         )
 
     def get_languages_for_item(self, item):
@@ -156,11 +156,6 @@ class ReleaseSitemap(MultilingualSitemap):
 
     def lastmod(self, item):
         return item.updated_at
-
-
-def _has_text(field):
-    """True where `field` holds text, computed by the database so the text itself is not fetched."""
-    return ExpressionWrapper(Q(**{f"{field}__gt": ""}), output_field=BooleanField())
 
 
 class EventSitemap(MultilingualSitemap):

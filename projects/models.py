@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, ExpressionWrapper, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -201,6 +201,11 @@ def shown_text_expression(field, language):
     )
 
 
+def has_text(field):
+    """True where `field` holds text, computed by the database so the text itself is not fetched."""
+    return ExpressionWrapper(Q(**{f"{field}__gt": ""}), output_field=models.BooleanField())
+
+
 class PressReleaseQuerySet(models.QuerySet):
     def published(self):
         """Public releases: published and due. A future datetime publishes itself when it comes."""
@@ -213,17 +218,17 @@ class PressReleaseQuerySet(models.QuerySet):
         return self.filter(**{f"title_{language}__gt": "", f"body_{language}__gt": ""})
 
     def for_list(self, language):
-        """Without what a list of teasers never shows: the bodies and texts of the other languages (a
-        teaser reads the page's language and English; of the bodies only the page language's, to know
-        whether the release is written in it) and the translation fingerprints."""
-        deferred = [f"{code}_source_fingerprint" for code in LANGUAGE_CODES if code != "en"]
-        deferred.append("source_fingerprint")
-        for code in LANGUAGE_CODES:
-            if code != language:
-                deferred.append(f"body_{code}")
-            if code not in (language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
-                deferred += [f"title_{code}", f"lead_{code}", f"image_alt_{code}"]
-        return self.defer(*deferred)
+        """Without what a list of teasers never shows: the bodies and the translation fingerprints.
+
+        Titles and leads stay (short, and a release may be shown in English or its original); whether
+        each language's body is written comes from the database as a flag (see has_language), so no
+        body is read. `language` is the page's, kept for callers that name it.
+        """
+        deferred = ["source_fingerprint", *(f"{code}_source_fingerprint" for code in LANGUAGE_CODES)]
+        deferred += [f"body_{code}" for code in LANGUAGE_CODES]
+        return self.defer(*deferred).annotate(
+            **{f"has_body_{code}": has_text(f"body_{code}") for code in LANGUAGE_CODES}
+        )
 
 
 class PressRelease(models.Model):
@@ -427,7 +432,11 @@ class PressRelease(models.Model):
 
     def has_language(self, language):
         """True where the release is really written in `language` (not a fallback)."""
-        return bool(getattr(self, f"title_{language}", None)) and bool(getattr(self, f"body_{language}", None))
+        if not getattr(self, f"title_{language}", None):
+            return False
+        # Lists annotate whether each body is written (PressReleaseQuerySet.for_list) rather than read it.
+        written = self.__dict__.get(f"has_body_{language}")
+        return bool(getattr(self, f"body_{language}", None)) if written is None else written
 
     @property
     def available_languages(self):

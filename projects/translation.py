@@ -50,6 +50,9 @@ class ShownReleaseText(TranslationFieldDescriptor):
     def __get__(self, instance, owner):
         if instance is None:
             return self
+        if not isinstance(instance, PressRelease):
+            # modeltranslation's .values() reads through a stand-in object: its own fallback applies there.
+            return super().__get__(instance, owner)
         return instance.shown_text(self.field.name)
 
 

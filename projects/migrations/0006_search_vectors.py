@@ -12,7 +12,7 @@ from django.db import migrations
 # The language's text search configuration; Estonian has none in PostgreSQL.
 CONFIGS = {"en": "english", "et": "simple", "hu": "hungarian", "it": "italian", "sv": "swedish"}
 TABLE = "projects_pressrelease"
-# (field, weight): the field as the visitor sees it, the page's language or else English.
+# (field, weight): the field as the visitor sees it: the language the release is shown in.
 FIELDS = (("title", "A"), ("lead", "B"), ("body", "C"))
 
 CREATE_UNACCENT = """
@@ -25,25 +25,41 @@ CREATE OR REPLACE FUNCTION public.better_unaccent(text) RETURNS text
 """
 
 
-def vector_sql(record, language, fields, config):
+def shown_language_sql(record, language):
+    """The language a release is shown in on a page in `language` (PressRelease.shown_language): that
+    language where its title and body are written, otherwise English, otherwise its original."""
+    return (
+        f"CASE WHEN {record}.title_{language} > '' AND {record}.body_{language} > '' THEN '{language}'"
+        f" WHEN {record}.title_en > '' AND {record}.body_en > '' THEN 'en' ELSE {record}.original_language END"
+    )
+
+
+def vector_sql(record, language, fields, config, whole=False):
+    """The searched text of `language`. `whole`: the text shown is one language's (a release's, see
+    shown_language_sql); otherwise each field falls back to English by itself (an event's)."""
     parts = []
     for field, weight in fields:
         text = f"coalesce(nullif({record}.{field}_{language}, ''), {record}.{field}_en, '')"
         if language == "en":
             text = f"coalesce({record}.{field}_en, '')"
+        if whole:
+            cases = " ".join(f"WHEN '{code}' THEN {record}.{field}_{code}" for code in CONFIGS)
+            text = f"coalesce(CASE {shown_language_sql(record, language)} {cases} END, '')"
         parts.append(f"setweight(to_tsvector('{config}'::regconfig, public.better_unaccent({text})), '{weight}')")
     return " || ".join(parts)
 
 
-def forward_sql(table, fields, configs):
+def forward_sql(table, fields, configs, whole=False):
     columns = ", ".join(f"ADD COLUMN search_{code} tsvector" for code in configs)
     assignments = "\n".join(
-        f"    NEW.search_{code} := {vector_sql('NEW', code, fields, config)};" for code, config in configs.items()
+        f"    NEW.search_{code} := {vector_sql('NEW', code, fields, config, whole)};" for code, config in configs.items()
     )
     indexes = "\n".join(
         f"CREATE INDEX {table}_search_{code}_gin ON {table} USING gin (search_{code});" for code in configs
     )
     watched = ", ".join(f"{field}_{code}" for field, _weight in fields for code in configs)
+    if whole:
+        watched += ", original_language"
     return f"""
 ALTER TABLE {table} {columns};
 CREATE FUNCTION {table}_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -83,7 +99,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            postgresql_only(CREATE_UNACCENT + forward_sql(TABLE, FIELDS, CONFIGS)),
+            postgresql_only(CREATE_UNACCENT + forward_sql(TABLE, FIELDS, CONFIGS, whole=True)),
             # The extension and better_unaccent stay: other tables' indexes may use them.
             postgresql_only(backward_sql(TABLE, CONFIGS)),
         ),
