@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from projects.models import Partner, PressRelease
+from projects.web.cache import VersionedQuerySet
 
 
 class Theme(models.Model):
@@ -21,7 +22,7 @@ class Theme(models.Model):
         return self.name
 
 
-class GoodPracticeQuerySet(models.QuerySet):
+class GoodPracticeQuerySet(VersionedQuerySet):
     def with_relations(self):
         return self.select_related("owner", "theme")
 

@@ -8,20 +8,16 @@ means it is implemented. So a coordinator who links an action does not also have
 for the path to be right.
 """
 
-import datetime
-import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, Max, Prefetch
-from django.utils import timezone
+from django.db.models import Prefetch
 
 from events.models import Event
-from events.selectors import Freshness
 from projects.models import Partner, PressRelease
 
 from .filters import PracticeFilter
-from .models import Action, GoodPractice, RegionalActionPlan, Theme, Transfer
+from .models import Action, GoodPractice, Transfer
 
 Stage = Transfer.Stage
 STAGES = [Stage.STUDIED, Stage.IMPORT_WORKSHOP, Stage.ACTION_PLAN, Stage.IMPLEMENTED]
@@ -148,44 +144,3 @@ def practice_filterset(*, data=None, queryset=None) -> PracticeFilter:
 def partners():
     """The cities of the network, in the site's order."""
     return list(Partner.objects.all())
-
-
-# Conditional GET (Last-Modified / ETag)
-
-
-def practices_freshness(*, slug=None) -> Freshness | None:
-    """Validators of the catalogue and the API (slug None) or of one practice's page (None if no such practice).
-
-    Last-Modified is the latest timestamp among what the pages show: the practices (or the one), the
-    events and the published releases (a scheduled release appears when its time comes). Transfers,
-    actions, action plans, themes and cities have no timestamp, and a deletion leaves none behind, so
-    the ETag also fingerprints their rows: a changed stage never answers 304. These tables are small
-    (five cities and their practices), so reading them costs a constant few queries.
-    """
-    practices = GoodPractice.objects.all()
-    if slug is not None:
-        practices = practices.filter(slug=slug)
-    practice_rows = list(practices.order_by("pk").values_list("pk", "updated_at"))
-    if slug is not None and not practice_rows:
-        return None
-    events = Event.objects.aggregate(latest=Max("updated_at"))
-    releases = PressRelease.objects.published().aggregate(
-        latest=Max("updated_at"), published=Max("published_at"), count=Count("pk")
-    )
-    stamps = [stamp for _pk, stamp in practice_rows]
-    stamps += [events["latest"], releases["latest"], releases["published"]]
-    stamps = [stamp for stamp in stamps if stamp is not None]
-    latest = max(stamps) if stamps else timezone.make_aware(datetime.datetime(2019, 1, 1))
-
-    digest = hashlib.sha256(repr((practice_rows, events, releases)).encode())
-    for rows in (
-        Transfer.objects.values_list(),
-        Action.objects.values_list(),
-        Action.practices.through.objects.values_list(),
-        RegionalActionPlan.objects.values_list(),
-        Theme.objects.values_list(),
-        Partner.objects.values_list(),
-    ):
-        digest.update(repr(list(rows.order_by("pk"))).encode())
-    prefix = "practices" if slug is None else f"practice-{practice_rows[0][0]}"
-    return Freshness(last_modified=latest, etag=f'"{prefix}-{digest.hexdigest()[:24]}"')

@@ -16,3 +16,8 @@ class ProjectsConfig(AppConfig):
         post_migrate.connect(create_groups_after_migrate, dispatch_uid="projects.ensure_groups")
         # Every save of a versioned model keeps a revision, not only the admin's: shell, commands, imports.
         post_save.connect(record_save_outside_admin, dispatch_uid="projects.record_save_outside_admin")
+
+        from .web.cache import connect_signals
+
+        # Any change a public page shows moves the shared content version (pages, ETags).
+        connect_signals()

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import PressRelease
-from .web.markdown import render_markdown
+from .web.cache import cached_markdown
 
 FEED_SIZE = 20
 
@@ -45,7 +45,7 @@ class ReleaseRssFeed(Feed):
 
     def item_description(self, item):
         # The lead where there is one; otherwise the body, through the same sanitiser as the page.
-        return item.lead or render_markdown(item.body)
+        return item.lead or cached_markdown(item.body)
 
     def item_link(self, item):
         return item.get_absolute_url()

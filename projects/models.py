@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import translation_status as translations
+from .web.cache import VersionedQuerySet
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 COUNTRY_CODE = RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter ISO 3166 code in capitals, e.g. EE."))
@@ -149,7 +150,7 @@ def _clean_month_range(obj):
         raise ValidationError(errors)
 
 
-class PressReleaseQuerySet(models.QuerySet):
+class PressReleaseQuerySet(VersionedQuerySet):
     def published(self):
         """Public releases: published and due. A future datetime publishes itself when it comes."""
         return self.filter(status=PressRelease.Status.PUBLISHED, published_at__lte=timezone.now())
