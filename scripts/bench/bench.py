@@ -255,7 +255,14 @@ def drain(port):
         log(f"  the server on port {port} is still busy after 180 s")
 
 
+def ratio(value, floor):
+    return value / floor if floor else float("nan")
+
+
 def report(ports, pages):
+    for path in ("/bare", "/template"):  # workers boot after the port opens
+        for _ in range(4):
+            get(ports["floor"], path, timeout=60)
     floor = {"bare": wrk(ports["floor"], "/bare"), "template": wrk(ports["floor"], "/template")}
     single = {}  # a page's first (uncached) answer, in seconds
     for _label, _kind, path in pages:  # fill the cache (both workers), as visitors would
@@ -307,8 +314,8 @@ def report(ports, pages):
         results.append((label, kind, path, hit, miss))
         errors = hit["errors"] + hit["timeouts"] + miss["errors"] + miss["timeouts"]
         print(
-            f"{label:<20} {hit['rps']:12.0f} {hit['p99']:8.1f} {hit['rps'] / floor['bare']['rps']:6.0%}"
-            f"   {miss['rps']:14.0f} {miss['p99']:8.1f} {miss['rps'] / floor['template']['rps']:6.0%}"
+            f"{label:<20} {hit['rps']:12.0f} {hit['p99']:8.1f} {ratio(hit['rps'], floor['bare']['rps']):6.0%}"
+            f"   {miss['rps']:14.0f} {miss['p99']:8.1f} {ratio(miss['rps'], floor['template']['rps']):6.0%}"
             + (f"   errors/timeouts {errors}" if errors else "")
             + ("   (one request: too slow for wrk)" if miss["requests"] == 1 else "")
         )
