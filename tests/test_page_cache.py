@@ -68,6 +68,22 @@ def test_page_in_another_language_is_another_entry(client, release):
     assert state == "miss"
 
 
+def test_head_request_is_answered_from_the_cache_without_a_body(client, release):
+    served(client, NEWS)
+    response = client.head(NEWS)
+
+    assert (response.status_code, response["X-Page-Cache"], response.content) == (200, "hit", b"")
+
+
+def test_public_pages_set_no_cookie_and_do_not_vary_on_it(client, release):
+    for path in (NEWS, release.get_absolute_url(), "/en/events/", "/en/about/", "/en/search/?q=phase", "/sitemap.xml"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert not response.cookies, path
+        assert "cookie" not in response.get("Vary", "").lower(), path
+        assert served(client, path)[1] == "hit", path
+
+
 def test_signed_in_visitor_never_gets_or_fills_the_cache(client, release):
     user = get_user_model().objects.create_user("editor", password="x", is_staff=True)
     client.force_login(user)
