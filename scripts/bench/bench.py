@@ -150,7 +150,7 @@ def wrk(port, path, connections=16, seconds=SECONDS, script=None):
 
 def get(port, path, cookies=None, form=None, timeout=30):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    headers = {"Host": "127.0.0.1"}
+    headers = {"Host": f"127.0.0.1:{port}"}  # as wrk sends it: the page cache's key names the host
     if cookies:
         headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
     body = None
@@ -349,8 +349,8 @@ def report(ports, pages):
         (
             "mixed 60 s run at 64 connections: 0 errors, 0 timeouts",
             []
-            if mixed["errors"] == 0 and mixed["timeouts"] == 0
-            else [f"{mixed['errors']} errors, {mixed['timeouts']} timeouts"],
+            if mixed["requests"] and mixed["errors"] == 0 and mixed["timeouts"] == 0
+            else [f"{mixed['requests']} requests, {mixed['errors']} errors, {mixed['timeouts']} timeouts"],
         ),
     ]
     print("\nTargets:")
