@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test install browser nginx image-steps messages lint format check clean
+.PHONY: run test bench install browser nginx image-steps messages lint format check clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -74,8 +74,14 @@ check: install
 	DJANGO_SETTINGS_MODULE=better_site.settings.dev $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=better_site.settings.dev $(MANAGE) check
 
+# PostgreSQL and a real redis-server (the two-instance test), both throwaway; the other tests keep
+# the in-memory cache.
 test: install messages browser nginx lint check
-	scripts/with-postgres.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+	scripts/with-postgres.sh scripts/with-redis.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Not part of `make test`: a few minutes of wrk against the site at 10,000 releases (scripts/bench/).
+bench: install messages
+	scripts/with-postgres.sh scripts/with-redis.sh $(PY) scripts/bench/bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles media .pytest_cache .ruff_cache test-artifacts

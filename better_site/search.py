@@ -36,7 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from practices.models import GoodPractice
 from projects.models import PressRelease, shown_text_expression
-from projects.web.markdown import render_markdown
+from projects.web.cache import cached_markdown
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 MAX_QUERY_LENGTH = 200
@@ -381,7 +381,7 @@ def _field_language(obj, field, language):
 
 def _plain_text(text):
     """Markdown → the words a reader sees (no table pipes, link targets or emphasis marks)."""
-    return " ".join(html.unescape(strip_tags(render_markdown(text))).split())
+    return " ".join(html.unescape(strip_tags(cached_markdown(text))).split())
 
 
 def _stem(word):

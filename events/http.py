@@ -1,13 +1,13 @@
 """Conditional GET (304) for the events pages, the iCalendar feed and the JSON API.
 
-The decorator is the site's (projects.web.conditional.conditional: ETag and Last-Modified from one query,
-none on error answers); the validators come from events.selectors.
+The validators are the shared content version's (projects.web.conditional.page_conditional: no
+query; none on error answers); it moves with every change of an event or of what its page shows, and
+at midnight, when events move from upcoming to past.
 """
 
-from projects.web.conditional import conditional
+from projects.web.conditional import page_conditional
 
-from .selectors import event_freshness, events_freshness
+from .models import Event
 
-# Lists (page, iCalendar, JSON) change with any event; one event's page with what it shows.
-list_freshness = conditional(lambda request, *args, **kwargs: events_freshness())
-detail_freshness = conditional(lambda request, *args, slug, **kwargs: event_freshness(slug=slug))
+list_freshness = page_conditional("events")
+detail_freshness = page_conditional("event", exists=lambda slug, **kwargs: Event.objects.filter(slug=slug).exists())

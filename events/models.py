@@ -7,9 +7,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Partner, PressRelease, Semester
+from projects.web.cache import VersionedQuerySet
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(VersionedQuerySet):
     def with_relations(self):
         """Everything a list of events shows, in a constant number of queries."""
         return self.select_related("host", "semester__phase").prefetch_related("visitors")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from projects.models import Partner, PressRelease
+from projects.web.cache import VersionedQuerySet
 
 from .validators import validate_pdf
 
@@ -24,7 +25,7 @@ class Theme(models.Model):
         return self.name
 
 
-class GoodPracticeQuerySet(models.QuerySet):
+class GoodPracticeQuerySet(VersionedQuerySet):
     def with_relations(self):
         return self.select_related("owner", "theme")
 

@@ -5,15 +5,15 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
-from projects.web.conditional import conditional
+from projects.web.conditional import page_conditional
 from projects.web.filters import error_messages, filter_query
 
+from .models import GoodPractice
 from .network import build_network
 from .selectors import (
     partners,
     practice_detail_queryset,
     practice_filterset,
-    practices_freshness,
     transfer_paths,
 )
 
@@ -34,11 +34,11 @@ TEXT_FIELDS = [
 # freshness period from Last-Modified, so an edit shows at once.
 conditional_list = [
     cache_control(no_cache=True),
-    conditional(lambda request, *args, **kwargs: practices_freshness()),
+    page_conditional("practices"),
 ]
 conditional_detail = [
     cache_control(no_cache=True),
-    conditional(lambda request, *args, slug, **kwargs: practices_freshness(slug=slug)),
+    page_conditional("practice", exists=lambda slug, **kwargs: GoodPractice.objects.filter(slug=slug).exists()),
 ]
 
 

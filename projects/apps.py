@@ -23,3 +23,8 @@ class ProjectsConfig(AppConfig):
         # Replaced and deleted uploads leave the storage (a photo's owner asked for it to go).
         delete_replaced_files(PressRelease, "image")
         delete_replaced_files(Partner, "logo")
+
+        from .web.cache import connect_signals
+
+        # Any change a public page shows moves the shared content version (pages, ETags).
+        connect_signals()

@@ -16,6 +16,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from . import translation_status as translations
+from .web.cache import VersionedQuerySet
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # The file name of a logo that only stands in for the partner's real one (see logo_is_placeholder).
@@ -206,7 +207,7 @@ def has_text(field):
     return ExpressionWrapper(Q(**{f"{field}__gt": ""}), output_field=models.BooleanField())
 
 
-class PressReleaseQuerySet(models.QuerySet):
+class PressReleaseQuerySet(VersionedQuerySet):
     def published(self):
         """Public releases: published and due. A future datetime publishes itself when it comes."""
         return self.filter(status=PressRelease.Status.PUBLISHED, published_at__lte=timezone.now())

@@ -37,6 +37,17 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The database is rolled back after each test but the (in-memory) cache is not: start every test
+    from an empty one, so that no page or content version of an earlier test is served."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _reset_language():
     """A request to a /<lang>/ page leaves that language active in the test thread; start every
     test from English so no test depends on the one before it."""

@@ -9,9 +9,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from projects.web.cache import cached_markdown
 from projects.web.images import RENDITION_WIDTHS, responsive_image
 from projects.web.languages import content_language
-from projects.web.markdown import render_markdown
 
 register = template.Library()
 
@@ -23,7 +23,7 @@ _LANGUAGE_PREFIX = re.compile(r"^/(" + "|".join(map(re.escape, LANGUAGE_CODES)) 
 @register.filter(is_safe=True)
 def markdown(text):
     """Markdown → sanitised HTML (see projects.web.markdown)."""
-    return mark_safe(render_markdown(text))  # noqa: S308 (nh3 has sanitised it)
+    return mark_safe(cached_markdown(text))  # noqa: S308 (nh3 has sanitised it; kept per text and language)
 
 
 @register.filter
