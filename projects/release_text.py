@@ -2,8 +2,9 @@
 
 from django.utils.translation import get_language
 
+from .web.cache import cached_markdown
 from .web.images import responsive_image
-from .web.markdown import InlineImage, render_markdown
+from .web.markdown import InlineImage
 
 
 def inline_images(release, language=None, absolute=None):
@@ -35,5 +36,6 @@ def inline_images(release, language=None, absolute=None):
 
 
 def render_body(release, language=None, absolute=None):
-    """The shown body as sanitised HTML (a str; the caller marks it safe)."""
-    return render_markdown(release.body, images=inline_images(release, language, absolute))
+    """The shown body as sanitised HTML (a str; the caller marks it safe), rendered once per text,
+    images and language (projects.web.cache)."""
+    return cached_markdown(release.body, images=inline_images(release, language, absolute))

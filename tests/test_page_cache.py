@@ -241,7 +241,9 @@ def test_release_body_markdown_is_rendered_once_per_language(client, release, se
     page_cache._markdown_in_process.cache_clear()
     calls = []
     real = markdown_module.render_markdown
-    monkeypatch.setattr(markdown_module, "render_markdown", lambda text: calls.append(text) or real(text))
+    monkeypatch.setattr(
+        markdown_module, "render_markdown", lambda text, images=None: calls.append(text) or real(text, images=images)
+    )
 
     for _visit in range(3):
         assert "<em>first</em>" in client.get(url("projects:release-detail", slug=release.slug)).content.decode()

@@ -333,20 +333,22 @@ class PublicPageCacheMiddleware:
 
 
 @lru_cache(maxsize=1024)
-def _markdown_in_process(digest, language, text):
+def _markdown_in_process(digest, language, text, images=()):
     from .markdown import render_markdown
 
     key = f"{MARKDOWN_PREFIX}:{CODE_VERSION}:{language}:{digest}"
     html = cache.get(key)
     if html is None:
-        html = render_markdown(text)
+        html = render_markdown(text, images=dict(images))
         cache.set(key, html, MARKDOWN_TIMEOUT)
     return html
 
 
-def cached_markdown(text):
-    """render_markdown(text) in the active language, kept per text and language (see the module docstring)."""
+def cached_markdown(text, images=None):
+    """render_markdown(text, images=images) in the active language, kept per text, images and language
+    (see the module docstring): the images are part of the key, so a new rendition address is a new entry."""
     if not text:
         return ""
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return _markdown_in_process(digest, get_language(), text)
+    named = tuple(sorted((images or {}).items()))
+    digest = hashlib.sha256(repr((text, named)).encode()).hexdigest()
+    return _markdown_in_process(digest, get_language(), text, named)
