@@ -8,8 +8,9 @@ every instance sharing the cache (Redis in production) sees the same one:
 - it is a counter bumped by signals whenever something a public page can show is saved, deleted or
   re-linked (post_save, post_delete, m2m_changed on the models of projects, events and practices),
   and by `VersionedQuerySet.update()` for bulk updates done by our own code (QuerySet.update() sends
-  no signal). A release that was a draft and stays one bumps nothing: public pages (and their ETags)
-  do not change while a coordinator works on a draft;
+  no signal). A release that was not public (a draft, or scheduled) and stays so bumps nothing:
+  public pages (and their ETags) do not change while a coordinator works on it; only the time the
+  next scheduled release becomes due is looked up again;
 - it is bumped twice: at once (the instance that made the change serves it on its next request) and
   again after the transaction commits. Another instance may read the version, then render from the
   database before the commit and store the old page under it; the bump after the commit retires that
@@ -194,9 +195,25 @@ def _is_public_model(model):
 
 
 def _release_state(instance):
-    """Whether a release is (or is scheduled to be) published; None when the field was not loaded."""
+    """Whether a release is public now (published and due); None when its fields were not loaded."""
     status = instance.__dict__.get("status")
-    return None if status is None else status == "published"
+    if status is None or "published_at" not in instance.__dict__:
+        return None
+    published_at = instance.__dict__["published_at"]
+    return status == "published" and published_at is not None and published_at <= timezone.now()
+
+
+def refresh_due_time():
+    """A release that is not public (a draft, or scheduled) changed: nothing public changed, but the
+    time the next scheduled release becomes due may have (content_version bumps then)."""
+    counter = cache.get(VERSION_KEY)
+    if counter is not None:
+        cache.set(DUE_KEY, (counter, _next_due(timezone.now())), timeout=None)
+
+
+def _not_public_changed():
+    refresh_due_time()
+    transaction.on_commit(refresh_due_time)
 
 
 def remember_loaded_state(sender, instance, **kwargs):
@@ -212,7 +229,10 @@ def _on_save(sender, instance, **kwargs):
         after = _release_state(instance)
         instance._published_when_loaded = after
         if before is False and after is False:
-            return  # a draft stays a draft: nothing public changed
+            # A draft or a scheduled release that stays one: public pages and their ETags stay as they
+            # are (they would tell the time of unpublished work); only the next due time is looked up.
+            _not_public_changed()
+            return
     content_changed()
 
 
@@ -220,6 +240,7 @@ def _on_delete(sender, instance, **kwargs):
     if not _is_public_model(sender):
         return
     if sender._meta.label_lower == "projects.pressrelease" and _release_state(instance) is False:
+        _not_public_changed()
         return
     content_changed()
 
@@ -254,7 +275,8 @@ class VersionedQuerySet(QuerySet):
 
 _LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
 # The back office and the language switcher: never from the cache.
-_NEVER_CACHED = re.compile(rf"^/(?:(?:{_LANGUAGE_CODES})/)?(?:admin|i18n)(?:/|$)")
+# /healthz too: it must ask the database and the cache themselves, never a stored answer or the version.
+_NEVER_CACHED = re.compile(rf"^/(?:(?:{_LANGUAGE_CODES})/)?(?:admin|i18n|healthz)(?:/|$)")
 
 
 def normalised_query(query_string):
