@@ -1,15 +1,13 @@
 """The admin's "Import release from file" (projects.backoffice.release_import), scoped per city."""
 
-from pathlib import Path
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from projects.factories import PartnerFactory, PressReleaseFactory, UserFactory
 from projects.models import PressRelease
 from tests.helpers.admin import admin_url, coordinator_user
+from tests.helpers.samples import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "press-release-samples"
 EN_SAMPLE = SAMPLES / "en-better-adopt-good-practices.txt"
 ET_SAMPLE = SAMPLES / "et-better-teise-etappi.txt"
 

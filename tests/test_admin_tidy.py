@@ -1,7 +1,6 @@
 """ "Tidy pasted text" on a release's body in the admin (projects.backoffice.tidy_admin): the endpoint."""
 
 import json
-from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -10,8 +9,8 @@ from django.urls import reverse
 from projects.factories import PartnerFactory, UserFactory
 from projects.models import PressRelease
 from tests.helpers.admin import admin_url, coordinator_user
+from tests.helpers.samples import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "press-release-samples"
 ET_SAMPLE = SAMPLES / "et-better-teise-etappi.txt"
 TIDY_URL = reverse("admin:projects_pressrelease_tidy_text")
 

@@ -3,7 +3,6 @@
 import codecs
 import datetime
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -11,8 +10,8 @@ from django.core.management.base import CommandError
 
 from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.models import PressRelease
+from tests.helpers.samples import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "press-release-samples"
 EN_SAMPLE = SAMPLES / "en-better-adopt-good-practices.txt"
 ET_SAMPLE = SAMPLES / "et-better-teise-etappi.txt"
 

@@ -4,21 +4,15 @@ on crafted inputs for every rule."""
 import datetime
 import html
 import re
-from pathlib import Path
 
 import pytest
 
 from projects.backoffice.tidy import tidy_text
 from projects.web.markdown import render_markdown
-
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "press-release-samples"
-EN_SAMPLE = SAMPLES / "en-better-adopt-good-practices.txt"
-ET_SAMPLE = SAMPLES / "et-better-teise-etappi.txt"
+from tests.helpers.samples import EN_SAMPLE, ET_SAMPLE
 
 
 def _sample(path):
-    if not path.exists():  # the samples live beside the checkout, in the shared folder
-        path = Path("/work/shared/press-release-samples") / path.name
     return path.read_text(encoding="utf-8")
 
 

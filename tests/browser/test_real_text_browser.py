@@ -3,7 +3,6 @@ samples imported, published and read on their public pages."""
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -11,13 +10,13 @@ from playwright.sync_api import expect
 
 from projects.backoffice.importing import import_file
 from projects.models import Partner, PressRelease
+from tests.helpers.samples import SAMPLES
 
 from .admin_pages import log_in
 from .conftest import DESKTOP
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "press-release-samples"
 EN_SAMPLE = SAMPLES / "en-better-adopt-good-practices.txt"
 ET_SAMPLE = SAMPLES / "et-better-teise-etappi.txt"
 
