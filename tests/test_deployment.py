@@ -32,6 +32,8 @@ import psycopg
 import pytest
 import yaml
 
+from tests.helpers.servers import free_port, stop, wait_for_port
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "better.example.org"
 SECRET = "x9!Vq2#pL7@mZ4$wR8^tY1&uI6*oP3(aS5)dF0_gH2+jK4=lQ7"
@@ -40,35 +42,6 @@ SLOW_CLIENTS = 4
 
 
 # --- helpers ------------------------------------------------------------------------------------------------------
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(port, process, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the server exited with {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"nothing listens on {port} after {seconds} s")
-
-
-def stop(process):
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def site_environment(database_url, **extra):

@@ -11,7 +11,6 @@ import http.client
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,29 +27,11 @@ from django.utils import timezone
 
 from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.models import PressRelease
+from tests.helpers.servers import free_port, wait_for_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "two-instances-password"  # noqa: S105 - a throwaway test account
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(port, process, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server on port {port} stopped: {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"nothing answered on port {port}")
 
 
 @pytest.fixture(scope="module")
