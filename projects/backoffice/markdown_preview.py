@@ -72,7 +72,7 @@ class MarkdownPreviewWidget(AdminTextareaWidget):
         )
 
     class Media:
-        js = ["admin-extra/markdown-preview.js"]
+        js = ["admin-extra/admin-post.js", "admin-extra/markdown-preview.js"]
         css = {"all": ["admin-extra/admin-extra.css"]}
 
 

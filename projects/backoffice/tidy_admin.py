@@ -66,7 +66,7 @@ class TidyPastedTextAdminMixin:
 
     @property
     def media(self):
-        return super().media + forms.Media(js=["admin-extra/tidy-text.js"])
+        return super().media + forms.Media(js=["admin-extra/admin-post.js", "admin-extra/tidy-text.js"])
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -2,12 +2,6 @@
    the tidied Markdown goes into the field and its rendering into the preview; nothing is saved. */
 "use strict";
 (function () {
-  function csrfToken(element) {
-    var form = element.closest("form");
-    var input = form && form.querySelector("input[name=csrfmiddlewaretoken]");
-    return input ? input.value : "";
-  }
-
   function setUp(textarea) {
     var field = textarea.closest(".markdown-field");
     var preview = field && field.querySelector(".markdown-preview");
@@ -32,17 +26,8 @@
       data.append("title", title ? title.value : "");
       button.disabled = true;
       status.textContent = "";
-      fetch(textarea.dataset.tidyUrl, {
-        method: "POST",
-        body: data,
-        credentials: "same-origin",
-        headers: { "X-CSRFToken": csrfToken(textarea) },
-      })
-        .then(function (response) {
-          return response.json().then(function (json) {
-            return { ok: response.ok, json: json };
-          });
-        })
+      window.betterAdmin
+        .post(textarea, textarea.dataset.tidyUrl, data)
         .then(function (result) {
           if (!result.ok) {
             status.textContent = result.json.error || textarea.dataset.tidyError;
@@ -55,11 +40,7 @@
             title.value = result.json.title;
             title.dispatchEvent(new Event("input", { bubbles: true }));
           }
-          var output = document.createElement("div");
-          output.className = "markdown-preview__output prose";
-          // Sanitised by the server with the public pages' allow-list (nh3).
-          output.innerHTML = result.json.html;
-          preview.querySelector(".markdown-preview__body").replaceChildren(output);
+          window.betterAdmin.showHtml(preview.querySelector(".markdown-preview__body"), result.json.html);
           status.textContent = result.json.message;
         })
         .catch(function () {

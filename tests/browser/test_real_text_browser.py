@@ -111,6 +111,22 @@ def test_coordinator_tidies_a_pasted_release_before_saving(demo_site, page, scre
     screenshot(page, "issue8-03-admin-tidy-pasted-text")
 
 
+def test_update_preview_renders_the_text_typed_so_far(demo_site, page):
+    # An event's description: the Markdown preview alone, without the release form's other scripts.
+    log_in(page, demo_site, "tartu")
+    page.goto(f"{demo_site.url}/et/admin/events/event/add/")
+    tabs = page.locator(".ui-tabs", has=page.locator("#id_description_et"))
+    tabs.get_by_role("tab", name="et", exact=True).click()
+    body = page.locator("#id_description_et")
+    body.fill("2022. aasta juulis algas **teine etapp**.")
+    field = page.locator(".markdown-field", has=body)
+    field.locator(".markdown-preview__update").click()
+
+    preview = field.locator(".markdown-preview__body")
+    expect(preview.locator("strong")).to_have_text("teine etapp")
+    expect(preview.locator("ol")).to_have_count(0)
+
+
 def test_coordinator_previews_an_import_from_the_release_list(demo_site, page, screenshot):
     releases = PressRelease.objects.count()
     log_in(page, demo_site, "tartu")
