@@ -232,7 +232,22 @@ class PressReleaseQuerySet(VersionedQuerySet):
         )
 
 
-class PressRelease(models.Model):
+class WrittenLanguages:
+    """A text with a translated title and body: the languages it is really written in (not a fallback)."""
+
+    def has_language(self, language):
+        if not getattr(self, f"title_{language}", None):
+            return False
+        # Lists annotate whether each body is written (PressReleaseQuerySet.for_list) rather than read it.
+        written = self.__dict__.get(f"has_body_{language}")
+        return bool(getattr(self, f"body_{language}", None)) if written is None else written
+
+    @property
+    def available_languages(self):
+        return [code for code in LANGUAGE_CODES if self.has_language(code)]
+
+
+class PressRelease(WrittenLanguages, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -431,18 +446,6 @@ class PressRelease(models.Model):
             and self.published_at <= timezone.now()
         )
 
-    def has_language(self, language):
-        """True where the release is really written in `language` (not a fallback)."""
-        if not getattr(self, f"title_{language}", None):
-            return False
-        # Lists annotate whether each body is written (PressReleaseQuerySet.for_list) rather than read it.
-        written = self.__dict__.get(f"has_body_{language}")
-        return bool(getattr(self, f"body_{language}", None)) if written is None else written
-
-    @property
-    def available_languages(self):
-        return [code for code in LANGUAGE_CODES if self.has_language(code)]
-
     def translation_status(self, language):
         """complete / missing / outdated (a translation made from an earlier original text)."""
         return translations.status(self, language)
@@ -544,7 +547,7 @@ class ReleaseImage(models.Model):
         return "", language
 
 
-class SitePage(models.Model):
+class SitePage(WrittenLanguages, models.Model):
     """One of the site's fixed pages (accessibility statement, privacy notice, contact...), linked
     from every page's footer. Project editors write their texts in the admin, in each language."""
 
@@ -584,11 +587,3 @@ class SitePage(models.Model):
     def clean(self):
         if self.key and self.key not in self.Key.values:
             raise ValidationError({"key": _("Choose one of the site's pages.")})
-
-    def has_language(self, language):
-        """True where the page is really written in `language` (not the English fallback)."""
-        return bool(getattr(self, f"title_{language}", None)) and bool(getattr(self, f"body_{language}", None))
-
-    @property
-    def available_languages(self):
-        return [code for code in LANGUAGE_CODES if self.has_language(code)]
