@@ -64,12 +64,12 @@ class MultilingualSitemap(Sitemap):
                 {"location": f"{protocol}://{domain}{self._location((obj, code))}", "lang_code": code}
                 for code in languages
             ]
-            if self.x_default and settings.LANGUAGE_CODE in languages:
-                # Django's x-default drops the language prefix; get_urls() names the English page instead.
-                english = next(link["location"] for link in links if link["lang_code"] == settings.LANGUAGE_CODE)
-                links.append(
-                    {"location": english.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1), "lang_code": "x-default"}
-                )
+            default = self.x_default_language(obj)
+            if self.x_default and default in languages:
+                # Not Django's x-default (the address without a language prefix, which only redirects):
+                # the version the page's own <link hreflang="x-default"> names.
+                location = next(link["location"] for link in links if link["lang_code"] == default)
+                links.append({"location": location, "lang_code": "x-default"})
             lastmod = self._get("lastmod", (obj, None))
             stamps.append(lastmod)
             for link in links:
@@ -87,26 +87,6 @@ class MultilingualSitemap(Sitemap):
                 )
         if stamps and all(stamp is not None for stamp in stamps):
             self.latest_lastmod = max(stamps)
-        return urls
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
-        # Django's x-default drops the language prefix (/news/x/), an address that only redirects here
-        # (every language has its prefix). A sitemap lists pages, not redirects, and the pages' own
-        # <link hreflang="x-default"> name the English version: say the same.
-        for url in urls:
-            # With i18n, Django's item is (object, language code).
-            item = url["item"][0] if isinstance(url["item"], tuple) else url["item"]
-            default = self.x_default_language(item)
-            english = next((link for link in url["alternates"] if link["lang_code"] == default), None)
-            if english is None:
-                continue
-            x_default = next((link for link in url["alternates"] if link["lang_code"] == "x-default"), None)
-            if x_default is None:
-                # Django names an x-default only where English exists; a release without English has its original.
-                url["alternates"].append({"location": english["location"], "lang_code": "x-default"})
-            else:
-                x_default["location"] = english["location"]
         return urls
 
     def x_default_language(self, item):
