@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -75,7 +77,8 @@ class PracticeListView(ListView):
                 "filter": self.filterset,
                 "is_filtered": self.filterset.is_filtered,
                 "network": network,
-                "network_svg": network.svg(id_prefix="network"),
+                # Drawn only when the page's network fragment is not in the cache (the template calls it).
+                "network_svg": partial(network.svg, id_prefix="network"),
                 "api_url": self._api_url(),
             }
         )

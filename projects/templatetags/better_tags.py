@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from projects.web import fragments
 from projects.web.cache import cached_markdown
 from projects.web.images import RENDITION_WIDTHS, responsive_image
 from projects.web.languages import content_language
@@ -117,3 +118,35 @@ def rendition(image, *widths):
     `{% rendition partner.logo 240 480 as img %}` asks for other widths than the default 480 and 960.
     """
     return responsive_image(image, [int(width) for width in widths] or RENDITION_WIDTHS)
+
+
+@register.simple_tag(takes_context=True)
+def cached_cards(context, objects, template_name, name, **extra):
+    """`{% cached_cards releases "includes/release_summary.html" "release" heading_level=2 as cards %}`:
+    the cards of a list from the shared cache, rendered only where missing (projects.web.fragments)."""
+    return fragments.cached_cards(context, objects, template_name, name, **extra)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, parts):
+        self.nodelist, self.name, self.parts = nodelist, name, parts
+
+    def render(self, context):
+        parts = [str(part.resolve(context)) for part in self.parts]
+        html = fragments.cached_block(
+            context.get("request"), self.name.resolve(context), parts, lambda: self.nodelist.render(context)
+        )
+        return mark_safe(html)  # noqa: S308 - rendered by our templates, escaped then
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "footer" %}…{% endfragment %}`: the block kept in the shared cache under the
+    content version and the language, varying on any further values named (projects.web.fragments).
+    Only for blocks whose output depends on nothing else."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("'fragment' needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
