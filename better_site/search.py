@@ -24,13 +24,14 @@ from django import forms
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connections
-from django.db.models import Count, F, Func, Q, TextField, Value, Window
+from django.db.models import Count, F, Func, Q, Subquery, TextField, Value, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
@@ -40,7 +41,7 @@ from projects.web.cache import cached_markdown
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 MAX_QUERY_LENGTH = 200
-RESULTS_PER_KIND = 20
+RESULTS_PER_KIND = 10
 # Bounds that keep a search's cost the same at any size (see _indexed_hits).
 RANKED_CANDIDATES = 200
 COUNT_LIMIT = 500
@@ -314,16 +315,18 @@ def _indexed_hits(kind, query, language, cities, limit):
     matches = kind.base_queryset().alias(document=vector).filter(condition)
     # The newest matches with their rank, from the index in the list's order, only as many as needed;
     # the best `limit` of them are then read whole by primary key. Each step reads a bounded number of rows.
-    candidates = list(
-        matches.annotate(rank=SearchRank(F("document"), search_query))
-        .order_by(*kind.model._meta.ordering)
-        .values_list("pk", "rank")[:RANKED_CANDIDATES]
+    # The ranking is done by the database over those candidates: only the best `limit` rows come back.
+    ordering = kind.model._meta.ordering
+    candidates = matches.order_by(*ordering).values("pk")[:RANKED_CANDIDATES]
+    hits = list(
+        kind.model.objects.filter(pk__in=Subquery(candidates))
+        .alias(document=vector)
+        .annotate(rank=SearchRank(F("document"), search_query))
+        # Best first; equal ranks in the usual order of their list (newest first).
+        .order_by("-rank", *ordering)
+        .select_related(*kind.related)
+        .defer(*_other_languages(kind, language))[:limit]
     )
-    # Best first; equal ranks in the usual order of their list (newest first), which is the candidates' order.
-    best = [pk for pk, _rank in sorted(candidates, key=lambda candidate: -candidate[1])[:limit]]
-    rows = kind.model.objects.filter(pk__in=best).select_related(*kind.related).defer(*_other_languages(kind, language))
-    found = {obj.pk: obj for obj in rows}
-    hits = [found[pk] for pk in best if pk in found]
     count = matches.order_by()[: COUNT_LIMIT + 1].count()
     return hits, min(count, COUNT_LIMIT), count > COUNT_LIMIT
 
@@ -381,6 +384,13 @@ def _field_language(obj, field, language):
 
 def _plain_text(text):
     """Markdown → the words a reader sees (no table pipes, link targets or emphasis marks)."""
+    return _plain_text_in(get_language(), text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_text_in(language, text):
+    # A pure function of the text and the language (a table's label is translated): kept in each
+    # process, as the rendered Markdown is, so a hit costs its snippet and not a render and a parse.
     return " ".join(html.unescape(strip_tags(cached_markdown(text))).split())
 
 
@@ -392,11 +402,11 @@ def _stem(word):
 def _snippet(text, words):
     """About SNIPPET_WORDS words of `text` where the query's words are, with those words in <mark>."""
     tokens = text.split()
-    stems = [_fold(_stem(word)) for word in words]
+    stems = tuple(_fold(_stem(word)) for word in words)
 
     def matches(token):
-        bare = _fold(re.sub(r"^\W+|\W+$", "", token))
-        return bool(bare) and any(bare.startswith(stem) for stem in stems)
+        bare = _bare(token)
+        return bool(bare) and bare.startswith(stems)
 
     found = [index for index, token in enumerate(tokens) if matches(token)] or [0]
 
@@ -413,6 +423,16 @@ def _snippet(text, words):
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + SNIPPET_WORDS < len(tokens) else ""
     return mark_safe(prefix + " ".join(parts) + suffix)  # noqa: S308 (every token is escaped)
+
+
+@functools.lru_cache(maxsize=65536)
+def _bare(token):
+    """A token folded as the index compares words, without the punctuation around it. Words repeat
+    from text to text: each is folded once per process."""
+    return _fold(_EDGE_PUNCTUATION.sub("", token))
+
+
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 
 def _marked(token):
