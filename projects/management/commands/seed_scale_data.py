@@ -12,12 +12,14 @@ partner cities); run again, it adds more (the slugs carry a run number).
 import datetime
 import random
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from projects import translation_status
 from projects.models import LANGUAGE_CODES, Partner, PressRelease
+from projects.web.cache import bump_content_version
 
 # Sample words of each language, with the accented ones search must find without accents.
 WORDS = {
@@ -62,6 +64,18 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._releases(rng, partners, releases, run)
             self._events(rng, partners, events, run)
+        # Bulk inserts send no signal: retire the cached pages and fragments by hand.
+        bump_content_version()
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics, as autovacuum would soon have them: without them PostgreSQL
+            # plans for the tables' size before the seed and the first measures are of bad plans.
+            tables = [
+                model._meta.db_table
+                for app in ("projects", "events", "practices")
+                for model in apps.get_app_config(app).get_models()
+            ]
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables))
         self.stdout.write(f"Added {releases} releases and {events} events (run {run}).")
 
     def _releases(self, rng, partners, count, run):
