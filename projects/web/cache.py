@@ -326,6 +326,13 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        from .fragments import store_fragments  # fragments build on this module
+
+        response = self._respond(request)
+        store_fragments(request, response)
+        return response
+
+    def _respond(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
         # Read before the view: a change committed while it renders retires this key (module docstring).

@@ -6,6 +6,10 @@ the published content, so it is kept under the content version (projects.web.cac
 public page can show retires every card at once, with no invalidation to get wrong. A page reads all
 its cards in one cache round trip and renders only the missing ones. What is cached is each card and
 the footer; the page around them (headings, filters, counts, pagination) is rendered per request.
+
+Fragments rendered for a request are stored only once its response is known to be a 200
+(`store_fragments`, called by the page cache middleware): a 400 for a made-up filter value or a 404
+for a made-up address stores nothing, so visitors cannot fill the cache with addresses they invent.
 """
 
 import hashlib
@@ -18,6 +22,7 @@ from django.utils.translation import get_language
 from .cache import CODE_VERSION, PAGE_TIMEOUT, request_content_version
 
 FRAGMENT_PREFIX = "better:fragment"
+_PENDING = "_better_fragments"
 
 
 def fragment_key(request, name, *parts):
@@ -46,8 +51,7 @@ def cached_cards(context, objects, template_name, name, **extra):
         if html is None:
             html = missing[key] = _render(context, template, name, obj, extra)
         cards.append(mark_safe(html))  # noqa: S308 - our own template's output, escaped when it was rendered
-    if missing:
-        cache.set_many(missing, PAGE_TIMEOUT)
+    _remember(request, missing)
     return cards
 
 
@@ -57,16 +61,24 @@ def _render(context, template, name, obj, extra):
 
 
 def cached_block(request, name, parts, render):
-    """The output of `render()` kept under `fragment_key(request, name, *parts)`.
-
-    Only on the site's own addresses: an error page for any address a visitor makes up (a 404) is
-    rendered, not stored, so made-up addresses cannot fill the cache.
-    """
-    if request is None or getattr(request, "resolver_match", None) is None:
+    """The output of `render()` kept under `fragment_key(request, name, *parts)`."""
+    if request is None:
         return render()
     key = fragment_key(request, name, *parts)
     html = cache.get(key)
     if html is None:
         html = render()
-        cache.set(key, html, PAGE_TIMEOUT)
+        _remember(request, {key: html})
     return html
+
+
+def _remember(request, rendered):
+    if rendered:
+        request.__dict__.setdefault(_PENDING, {}).update(rendered)
+
+
+def store_fragments(request, response):
+    """Stores the fragments the request rendered, if its answer is a page served to everyone (200)."""
+    pending = request.__dict__.pop(_PENDING, None)
+    if pending and response.status_code == 200 and request.method in ("GET", "HEAD"):
+        cache.set_many(pending, PAGE_TIMEOUT)

@@ -1,0 +1,108 @@
+"""Fragments kept in the shared cache (projects.web.fragments): cards, header, footer, filter forms and
+the practice network are reused between requests, and any published change retires them all."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.utils import timezone
+
+from events.factories import EventFactory
+from practices.factories import GoodPracticeFactory
+from projects.factories import PartnerFactory, PressReleaseFactory
+from projects.web import fragments
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
+
+
+@pytest.fixture
+def no_page_cache():
+    # The pages themselves are rendered on every request: what is measured here is their fragments.
+    with override_settings(PUBLIC_PAGE_CACHE=False):
+        yield
+
+
+def fragment_keys():
+    return [key for key in cache._cache if fragments.FRAGMENT_PREFIX in key]  # locmem's own store
+
+
+def days_ago(days):
+    return timezone.now() - datetime.timedelta(days=days)
+
+
+def test_second_visit_renders_no_card_again(client, monkeypatch):
+    PressReleaseFactory.create_batch(3, published_at=days_ago(2))
+    first = client.get("/en/news/")
+    rendered = []
+    original = fragments._render
+    monkeypatch.setattr(fragments, "_render", lambda *args: rendered.append(args) or original(*args))
+
+    again = client.get("/en/news/")
+
+    assert again.content == first.content
+    assert rendered == []
+
+
+def test_edited_release_title_shows_on_the_list_at_once(client):
+    release = PressReleaseFactory(title_en="Harbour data opens", published_at=days_ago(2))
+    assert "Harbour data opens" in client.get("/en/news/").content.decode()
+
+    release.title_en = "Harbour data reopens"
+    release.save()
+
+    page = client.get("/en/news/").content.decode()
+    assert "Harbour data reopens" in page
+    assert "Harbour data opens" not in page
+
+
+def test_unpublished_release_leaves_the_home_page_cards(client):
+    release = PressReleaseFactory(title_en="Open council records", published_at=days_ago(1))
+    assert "Open council records" in client.get("/en/").content.decode()
+
+    release.status = release.Status.DRAFT
+    release.save()
+
+    assert "Open council records" not in client.get("/en/").content.decode()
+
+
+def test_renamed_city_changes_the_cached_footer_and_event_cards(client):
+    partner = PartnerFactory(city_en="Harbourtown", organisation="Harbour council")
+    EventFactory(host=partner, title_en="Open data day")
+    assert client.get("/en/events/").content.decode().count("Harbourtown") >= 2  # card and footer
+
+    partner.city_en = "Rivertown"
+    partner.save()
+
+    page = client.get("/en/events/").content.decode()
+    assert "Harbourtown" not in page
+    assert "Rivertown" in page
+
+
+def test_cards_are_kept_per_language(client):
+    PressReleaseFactory(
+        title_en="Digital council", title_et="Digitaalne volikogu", body_et="Tekst.", published_at=days_ago(1)
+    )
+    assert "Digital council" in client.get("/en/news/").content.decode()
+    assert "Digitaalne volikogu" in client.get("/et/news/").content.decode()
+
+
+def test_new_practice_changes_the_cached_network_and_filter(client):
+    client.get("/en/practices/")
+    GoodPracticeFactory(title_en="Chatbot for permits")
+    assert "Chatbot for permits" in client.get("/en/practices/").content.decode()
+
+
+def test_made_up_address_stores_no_fragment(client):
+    cache.clear()
+    for number in range(5):
+        assert client.get(f"/en/no-such-page-{number}/").status_code == 404
+    assert fragment_keys() == []
+
+
+def test_filter_with_an_unknown_value_stores_no_filter_form(client):
+    cache.clear()
+    assert client.get("/en/events/?city=atlantis").status_code == 400
+    before = len(fragment_keys())
+    assert client.get("/en/events/?city=atlantis2").status_code == 400
+    assert len(fragment_keys()) == before
