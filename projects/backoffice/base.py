@@ -5,8 +5,12 @@ concurrency checks) are mixins in this package, added to these two classes or to
 """
 
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.db import models
 from django.urls import NoReverseMatch
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from modeltranslation import settings as mt_settings
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
@@ -35,18 +39,34 @@ class SafeViewOnSiteMixin:
         return super().get_view_on_site_url(obj)
 
 
+class FastActionCheckboxMixin:
+    """The change list's row checkbox written directly: Django renders a form widget through the
+    template engine for each row, a third of the time a page of 50 releases takes to draw. The same
+    markup, attributes and label as Django's."""
+
+    @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
+    def action_checkbox(self, obj):
+        label = format_html(gettext("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            label,
+        )
+
+
 # A web address typed without a scheme is taken as https (Django 6's default, chosen now).
 FORMFIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
-class SiteAdmin(CityScopeMixin, SafeViewOnSiteMixin, admin.ModelAdmin):
+class SiteAdmin(FastActionCheckboxMixin, CityScopeMixin, SafeViewOnSiteMixin, admin.ModelAdmin):
     """Base for models without translated fields."""
 
     list_per_page = 50
     formfield_overrides = FORMFIELD_OVERRIDES
 
 
-class TranslatedAdmin(CityScopeMixin, SafeViewOnSiteMixin, TranslationAdmin):
+class TranslatedAdmin(FastActionCheckboxMixin, CityScopeMixin, SafeViewOnSiteMixin, TranslationAdmin):
     """Base for models with translated fields: one tab per language above each translated field.
 
     modeltranslation's TabbedTranslationAdmin loads jQuery UI from a CDN; the site depends on no
