@@ -127,14 +127,21 @@ class EventDetailView(DetailView):
 
     def get_queryset(self):
         # Related rows by relation name only: events never import the practices app above it.
+        practice = Event._meta.get_field("practices").related_model
+        transfer = Event._meta.get_field("workshop_transfers").related_model
+        action = practice._meta.get_field("actions").related_model
+        # Each relation with the rows it shows joined in (select_related in a Prefetch): one query each.
         return Event.objects.with_relations().prefetch_related(
             "recordings",
-            "practices__owner",
-            "workshop_transfers__practice__owner",
-            "workshop_transfers__importer",
-            # The stage shown is Transfer.reached_stage, which reads the practice's actions and their plans.
-            "workshop_transfers__practice__actions__plan",
-            "studied_transfers__importer",
+            Prefetch("practices", queryset=practice.objects.select_related("owner")),
+            Prefetch(
+                "workshop_transfers",
+                queryset=transfer.objects.select_related("practice__owner", "importer").prefetch_related(
+                    # The stage shown is Transfer.reached_stage, which reads the practice's actions and plans.
+                    Prefetch("practice__actions", queryset=action.objects.select_related("plan"))
+                ),
+            ),
+            Prefetch("studied_transfers", queryset=transfer.objects.select_related("importer")),
             Prefetch(
                 "releases",
                 queryset=PressRelease.objects.published().select_related("author"),

@@ -84,8 +84,12 @@ class ReleaseDetailView(DetailView):
     def get_release_queryset(self):
         """Every release, with what its page shows; backoffice.preview starts here too."""
         # Related events and practices by name only: projects never imports the apps above it.
+        # Each with its city in the same query (select_related in a Prefetch): two queries fewer.
+        event, practice = _model_behind(PressRelease, "events"), _model_behind(PressRelease, "practices")
         return PressRelease.objects.select_related("author").prefetch_related(
-            "events__host", "practices__owner", "images"
+            Prefetch("events", queryset=event.objects.select_related("host")),
+            Prefetch("practices", queryset=practice.objects.select_related("owner")),
+            "images",
         )
 
     def get(self, request, *args, **kwargs):

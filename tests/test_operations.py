@@ -37,7 +37,7 @@ def test_healthz_with_the_database_failing_is_503(client, monkeypatch):
 
 def test_healthz_checks_a_configured_redis_cache(client, settings, monkeypatch):
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+        "default": {"BACKEND": "projects.web.redis_cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
     }
     response = client.get("/healthz")
     assert response.status_code == 503

@@ -87,7 +87,7 @@ def production_env(redis_url, static_root):
 def shared_cache(settings, redis_url):
     """This process writes to the database too (the fixtures): it shares the instances' cache, as
     every process of a deployment does."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
+    settings.CACHES = {"default": {"BACKEND": "projects.web.redis_cache.RedisCache", "LOCATION": redis_url}}
 
 
 @pytest.fixture

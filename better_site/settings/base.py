@@ -253,7 +253,7 @@ LOGGING = {
 # content version, see projects.web.cache), this process's memory otherwise.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "projects.web.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Whole public pages from that cache; BETTER_PAGE_CACHE=0 switches it off (the benchmark's uncached run).

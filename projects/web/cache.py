@@ -318,6 +318,13 @@ def _conditional(request, response):
     return get_conditional_response(request, etag=response.get("ETag"), last_modified=last_modified, response=response)
 
 
+def _one_chunk(response):
+    """The body in one piece: a feed is written in hundreds of small pieces, and a WSGI server sends
+    each piece in its own write (stored pieces would be sent so from the cache too)."""
+    if not response.streaming and len(getattr(response, "_container", ())) > 1:
+        response.content = response.content
+
+
 class PublicPageCacheMiddleware:
     """Serves and stores anonymous public responses (see the module docstring). After LocaleMiddleware:
     the key names the page's language."""
@@ -330,6 +337,7 @@ class PublicPageCacheMiddleware:
 
         response = self._respond(request)
         store_fragments(request, response)
+        _one_chunk(response)
         return response
 
     def _respond(self, request):
@@ -345,6 +353,7 @@ class PublicPageCacheMiddleware:
                 cached.content = b""
             return _conditional(request, cached)
         response = self.get_response(request)
+        _one_chunk(response)
         if request.method == "GET" and _storable(response):
             # Every stored page can be revalidated cheaply: validators from the version where the view set none.
             freshness = page_freshness(request)
