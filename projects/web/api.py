@@ -36,7 +36,9 @@ def bad_request(errors):
 
 
 def requested_language(request):
-    """The `lang` parameter (default English), or None where it names no site language."""
+    """The `lang` parameter (default English), or None where it names no site language or several."""
+    if len(request.GET.getlist("lang")) > 1:
+        return None
     language = request.GET.get("lang", settings.LANGUAGE_CODE)
     return language if language in LANGUAGE_CODES else None
 
