@@ -193,6 +193,13 @@ def test_repeated_parameter_reason_is_in_the_page_language(client, demo):
     assert "Ange ”kind” bara en gång: den angavs 2 gånger." in response.content.decode()
 
 
+def test_repeated_parameter_on_the_practices_page_answers_400_with_the_reason(client, demo):
+    response = client.get("/en/practices/?theme=x&city=genoa&city=tartu")
+
+    assert response.status_code == 400
+    assert "Give “city” once: it was given 2 times." in response.content.decode()
+
+
 def test_unrelated_repeated_parameter_is_ignored_like_any_unknown_one(client, demo):
     # Only the filters' own parameters are checked: a tracking tag added twice by a mail tool is not.
     assert client.get("/en/events/?utm_source=mail&utm_source=mail").status_code == 200

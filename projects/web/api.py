@@ -93,8 +93,8 @@ class FilteredListApi(View):
     {language, count, page, pages, next, previous, results}; `count` is of all the objects selected,
     `next` and `previous` the addresses of the neighbouring pages (null at the ends).
 
-    A bad `lang`, filter value or `page` answers 400 with {"errors": {parameter: [reasons]}}, never the
-    whole list.
+    A bad `lang`, filter value or `page`, or one of them given twice, answers 400 with
+    {"errors": {parameter: [reasons]}}, never the whole list.
     """
 
     page_size = API_PAGE_SIZE
