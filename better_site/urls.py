@@ -10,6 +10,7 @@ from django.urls import include, path, re_path
 from events.api import EventListApi
 from practices.api import PracticeListApi
 from projects.backoffice import two_factor
+from projects.web.api import api_not_found
 
 from .health import healthz
 from .media import serve_media
@@ -21,6 +22,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/events/", EventListApi.as_view(), name="api-events"),
     path("api/practices/", PracticeListApi.as_view(), name="api-practices"),
+    # Every other address under /api/ answers a JSON 404, not the HTML page.
+    re_path(r"^api(?:/|$)", api_not_found, name="api-not-found"),
     # Where crawlers look for them: the site's root, in no language. The index names each section's pages.
     path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"}, name="sitemap"),
     path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),

@@ -16,8 +16,9 @@ def event_json(request, event, language):
         "kind": event.kind,
         "kind_label": event.get_kind_display(),
         "theme": event.theme,
-        "start_date": event.start_date.isoformat(),
-        "end_date": event.end_date.isoformat() if event.end_date else None,
+        # "2019-10" when only the month is known (date_precision "month"), as in the page's JSON-LD.
+        "start_date": event.machine_date(event.start_date),
+        "end_date": event.machine_date(event.end_date) if event.end_date else None,
         "date_precision": event.date_precision,
         "display_date": event.display_date,
         "format": event.format,

@@ -5,16 +5,15 @@ views answer 400 with the form's errors instead of silently showing the unfilter
 """
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Phase
-from projects.web.filters import partner_filter
+from projects.web.filters import StrictFilterForm, partner_filter
 
 from .models import Event
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(StrictFilterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "phase" in self.fields:

@@ -161,6 +161,11 @@ class Event(models.Model):
     def phase(self):
         return self.semester.phase if self.semester_id else None
 
+    def machine_date(self, day):
+        """ISO 8601 at the event's real precision: "2019-10" for a month, "2021-10-27" for a day. The
+        JSON-LD and the JSON API say a month-only date the same way."""
+        return day.strftime("%Y-%m") if self.date_precision == self.Precision.MONTH else day.isoformat()
+
     @property
     def display_date(self):
         """The date at its real precision: 'October 2019', not '1 October 2019'."""

@@ -9,4 +9,5 @@ urlpatterns = [
     # Before the detail pattern; a slug has no dot, so the two cannot clash anyway.
     path("calendar.ics", views.EventCalendarView.as_view(), name="event-calendar"),
     path("<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("<slug:slug>/event.ics", views.EventIcsView.as_view(), name="event-ics"),
 ]

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, gettext
@@ -11,10 +12,10 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from projects.models import PressRelease
-from projects.web.filters import error_messages, filter_query
+from projects.web.filters import error_messages, filter_query, repeated_parameters
 from projects.web.languages import alternates, content_language
 from projects.web.pagination import BadPage, CheckedPaginationMixin
-from projects.web.structured_data import json_ld, organization
+from projects.web.structured_data import json_ld, logo, organization, release_image
 
 from .calendar import build_calendar
 from .filters import EventFilter
@@ -42,6 +43,9 @@ class EventListView(CheckedPaginationMixin, ListView):
         if not self.filterset.is_valid():
             # The form with its errors, and no events: never the unfiltered list.
             return self._refuse(400)
+        repeated = repeated_parameters(request.GET, [self.page_kwarg])
+        if repeated:
+            return self._refuse(400, repeated[self.page_kwarg][0])
         try:
             return super().get(request, *args, **kwargs)
         except BadPage as error:
@@ -77,9 +81,13 @@ ATTENDANCE_MODES = {
 }
 
 
-def machine_date(event, day):
-    """ISO 8601 at the event's real precision: "2019-10" for a month, "2021-10-27" for a day."""
-    return day.strftime("%Y-%m") if event.date_precision == Event.Precision.MONTH else day.isoformat()
+def event_image(request, event):
+    """The image of the event's latest published release that has one, else the site's logo."""
+    for release in event.published_releases:  # newest first
+        image = release_image(request, release)
+        if image is not None:
+            return image
+    return logo(request)["url"]
 
 
 def event_structured_data(request, event):
@@ -103,16 +111,17 @@ def event_structured_data(request, event):
         "name": event.title,
         "url": url,
         "inLanguage": content_language(event, "title"),
-        "startDate": machine_date(event, event.start_date),
-        "endDate": machine_date(event, event.end_date or event.start_date),
+        "startDate": event.machine_date(event.start_date),
+        "endDate": event.machine_date(event.end_date or event.start_date),
         "eventAttendanceMode": ATTENDANCE_MODES[event.format],
         "eventStatus": "https://schema.org/EventScheduled",
         "location": location,
-        "organizer": organization(event.host),
+        "organizer": organization(request, event.host),
+        "image": event_image(request, event),
     }
     if event.theme:
         data["description"] = event.theme
-    visitors = [{"@type": "Organization", "name": partner.organisation} for partner in event.visitors.all()]
+    visitors = [organization(request, partner) for partner in event.visitors.all()]
     if visitors:
         data["attendee"] = visitors
     return data
@@ -176,7 +185,7 @@ class EventDetailView(DetailView):
             releases=event.published_releases,
             visitors=event.visitors.all(),
             structured_data=json_ld(event_structured_data(self.request, event)),
-            time_datetime=machine_date(event, event.start_date),
+            time_datetime=event.machine_date(event.start_date),
             host_events_url=f"{reverse('events:event-list')}?city={event.host.slug}",
             alternates=alternates(self.request, event, written_in),
         )
@@ -204,6 +213,12 @@ def calendar_name(filterset):
     return f"{name}: {', '.join(parts)}" if parts else name
 
 
+def calendar_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
 @method_decorator(list_freshness, name="dispatch")
 class EventCalendarView(View):
     """The events of the list as iCalendar, with the same filters: a partner subscribes to "events in Tartu"."""
@@ -223,8 +238,19 @@ class EventCalendarView(View):
             name=calendar_name(filterset),
             absolute_url=lambda event: request.build_absolute_uri(event.get_absolute_url()),
         )
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         city = filterset.form.cleaned_data.get("city")
-        filename = f"better-events-{city.slug}.ics" if city else "better-events.ics"
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-        return response
+        return calendar_response(body, f"better-events-{city.slug}.ics" if city else "better-events.ics")
+
+
+@method_decorator(detail_freshness, name="dispatch")
+class EventIcsView(View):
+    """One event as an iCalendar file: the event page's "Add to calendar" link."""
+
+    def get(self, request, slug):
+        event = get_object_or_404(Event.objects.with_relations(), slug=slug)
+        body = build_calendar(
+            [event],
+            name=f"{gettext('BETTER events')}: {event.title}",
+            absolute_url=lambda event: request.build_absolute_uri(event.get_absolute_url()),
+        )
+        return calendar_response(body, f"{event.slug}.ics")

@@ -9,7 +9,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.web.filters import partner_filter
+from projects.web.filters import StrictFilterForm, partner_filter
 
 from .models import Action, GoodPractice, Theme, Transfer
 
@@ -33,6 +33,7 @@ class PracticeFilter(django_filters.FilterSet):
     class Meta:
         model = GoodPractice
         fields = ["city", "theme", "imported_by"]
+        form = StrictFilterForm
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

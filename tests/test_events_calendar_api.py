@@ -77,16 +77,20 @@ def test_day_event_is_an_all_day_entry_on_its_date(client, demo):
     assert str(entry["url"]) == "http://testserver/en/events/study-visit-gavle-2021-10-27/"
 
 
-def test_month_precision_event_spans_its_month(client, demo):
+def test_month_precision_event_is_one_transparent_all_day_entry_on_the_first(client, demo):
+    # Issue 11 reverses the month-long entry: one all-day entry on the 1st that says the day is not known.
     entry = entries(parse_calendar(client.get("/en/events/calendar.ics?city=tartu")))["thematic-event-tartu-2020-01"]
     assert entry.decoded("dtstart") == datetime.date(2020, 1, 1)
-    assert entry.decoded("dtend") == datetime.date(2020, 2, 1)
+    assert entry.decoded("dtend") == datetime.date(2020, 1, 2)
+    assert str(entry["summary"]).endswith("(January 2020, exact day not known)")
+    assert str(entry["transp"]) == "TRANSPARENT"
+    assert str(entry["x-better-date-precision"]) == "month"
     assert "January 2020" in str(entry["description"])
 
 
-def test_december_month_event_ends_on_the_first_of_january():
+def test_december_month_event_is_the_first_of_december_only():
     event = Event(start_date=datetime.date(2020, 12, 1), date_precision=Event.Precision.MONTH)
-    assert event_dates(event) == (datetime.date(2020, 12, 1), datetime.date(2021, 1, 1))
+    assert event_dates(event) == (datetime.date(2020, 12, 1), datetime.date(2020, 12, 2))
 
 
 def test_multi_day_event_ends_the_day_after_its_last_day():
@@ -178,8 +182,9 @@ EVENT = {
         "kind": {"enum": list(Event.Kind.values)},
         "kind_label": {"type": "string", "minLength": 1},
         "theme": {"type": "string"},
-        "start_date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-        "end_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        # "2019-10" when only the month is known (issue 11: as the JSON-LD says it).
+        "start_date": {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"},
+        "end_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}(-\d{2})?$"},
         "date_precision": {"enum": ["day", "month"]},
         "display_date": {"type": "string", "minLength": 1},
         "format": {"enum": list(Event.Format.values)},
@@ -248,7 +253,7 @@ def test_api_filters_like_the_page(client, demo):
     assert visit["date_precision"] == "day"
     thematic = next(item for item in data["results"] if item["slug"] == "thematic-event-gavle-2019-10")
     assert thematic["date_precision"] == "month"
-    assert thematic["start_date"] == "2019-10-01"
+    assert thematic["start_date"] == "2019-10"  # issue 11: reduced precision, as in the JSON-LD
     assert thematic["display_date"] == "October 2019"
     assert thematic["phase"] == 1
 

@@ -430,7 +430,12 @@ def test_thematic_event_json_ld_has_month_precision_place_and_organizer(client, 
         "addressLocality": "Gävle",
         "addressCountry": "SE",
     }
-    assert data["organizer"] == {"@type": "Organization", "name": "Gävle Municipality"}
+    # Issue 11: the organizer's url is its page on this site (its own website would be sameAs).
+    assert data["organizer"] == {
+        "@type": "Organization",
+        "name": "Gävle Municipality",
+        "url": "http://testserver/en/partners/gavle/",
+    }
     assert data["url"] == f"http://testserver/en/events/{GAVLE_THEMATIC}/"
     assert data["inLanguage"] == "en"
 

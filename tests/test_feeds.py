@@ -244,7 +244,12 @@ def test_release_page_describes_itself_as_a_news_article_in_the_page_language(cl
     assert article["url"] == "http://testserver/hu/news/better-closes-phase-i/"
     assert datetime.datetime.fromisoformat(article["datePublished"]) == release.published_at
     assert datetime.datetime.fromisoformat(article["dateModified"]) == release.updated_at
-    assert article["author"] == {"@type": "Organization", "name": "Tartu City Government"}
+    # Issue 11: the author's url is its page on this site.
+    assert article["author"] == {
+        "@type": "Organization",
+        "name": "Tartu City Government",
+        "url": "http://testserver/hu/partners/tartu/",
+    }
     assert article["publisher"]["@type"] == "Organization"
     assert article["publisher"]["name"] == "BETTER"
     assert article["description"] == "Három év után minden városnak megvan a regionális cselekvési terve."

@@ -27,7 +27,7 @@ the thing that must agree across instances anyway: reading the version costs one
 and no query, and the same version gives every page its ETag and Last-Modified for free.
 
 **Pages.** `PublicPageCacheMiddleware` keeps whole public responses per scheme and host, language,
-path and normalised query (parameters sorted, repeated pairs once), under the content and code
+path and normalised query (parameters sorted), under the content and code
 versions. Only anonymous GET/HEAD requests are served from or stored in it: a request carrying a
 session or messages cookie (a signed-in coordinator, the admin, a pending message) always reaches the
 view, the admin and the language switcher are never cached, and a response that sets a cookie,
@@ -176,11 +176,14 @@ def request_content_version(request) -> ContentVersion:
 def page_freshness(request, prefix="page") -> Freshness:
     """ETag and Last-Modified of a public page from the content version: no query.
 
-    The ETag names the language and the address too, so two pages never share one; it changes only
-    when published content, the code or the day changes (a draft's edit changes nothing).
+    The ETag names the language and the whole address too (scheme, host, path and the query as sent),
+    so two different answers never share one: the same path on another host or over HTTPS has other
+    absolute links, and ?lang=et another language. It changes only when published content, the code
+    or the day changes (a draft's edit changes nothing).
     """
     version = request_content_version(request)
-    key = (CODE_VERSION, version.token, get_language(), request.get_full_path())
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{request.META.get('QUERY_STRING', '')}"
+    key = (CODE_VERSION, version.token, get_language(), address)
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:20]
     return Freshness(last_modified=version.changed, etag=f'"{prefix}-{digest}"')
 
@@ -280,8 +283,9 @@ _NEVER_CACHED = re.compile(rf"^/(?:(?:{_LANGUAGE_CODES})/)?(?:admin|i18n|healthz
 
 
 def normalised_query(query_string):
-    """Parameters sorted, each repeated pair once: ?b=2&a=1&a=1 and ?a=1&b=2 are one page."""
-    pairs = sorted(set(parse_qsl(query_string, keep_blank_values=True)))
+    """Parameters sorted: ?b=2&a=1 and ?a=1&b=2 are one page. A repeated pair is kept: ?a=1&a=1 is
+    refused with a 400 by the filtered lists, never answered with the page of ?a=1."""
+    pairs = sorted(parse_qsl(query_string, keep_blank_values=True))
     return urlencode(pairs)
 
 

@@ -1,7 +1,9 @@
 """Pieces of the public list filters (events, good practices) that every app's filter shares."""
 
 import django_filters
+from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Partner
@@ -15,6 +17,39 @@ def partner_filter(**kwargs):
         error_messages={"invalid_choice": _("There is no partner city “%(value)s”.")},
         **kwargs,
     )
+
+
+def repeated_message(name, count):
+    return gettext("Give “%(name)s” once: it was given %(count)s times.") % {"name": name, "count": count}
+
+
+def repeated_parameters(query, names):
+    """{parameter: [reason]} for each of `names` given more than once (?city=tartu&city=genoa): none of
+    the public filters takes several values, and quietly using the last one would show a list the
+    address does not describe."""
+    counts = {name: len(query.getlist(name)) for name in names} if hasattr(query, "getlist") else {}
+    return {name: [repeated_message(name, count)] for name, count in counts.items() if count > 1}
+
+
+class StrictFilterForm(forms.Form):
+    """The filter form of a public list: a value repeated in the address is an error, and an unknown
+    choice names the choices there are (so ?kind=nope says which kinds exist)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+                values = ", ".join(str(value) for value, _label in field.choices if value)
+                # "%(value)s" is kept for the field itself to fill in with the value given.
+                field.error_messages["invalid_choice"] = gettext(
+                    "There is no choice “%(value)s” here. Choose one of: %(choices)s."
+                ) % {"value": "%(value)s", "choices": values}
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, messages in repeated_parameters(self.data, self.fields).items():
+            self.add_error(name, messages[0])
+        return cleaned
 
 
 def error_messages(filterset):
