@@ -24,7 +24,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connections
-from django.db.models import Count, F, Func, Q, Subquery, TextField, Value, Window
+from django.db.models import Count, F, Func, Q, TextField, Value, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
@@ -315,18 +315,16 @@ def _indexed_hits(kind, query, language, cities, limit):
     matches = kind.base_queryset().alias(document=vector).filter(condition)
     # The newest matches with their rank, from the index in the list's order, only as many as needed;
     # the best `limit` of them are then read whole by primary key. Each step reads a bounded number of rows.
-    # The ranking is done by the database over those candidates: only the best `limit` rows come back.
-    ordering = kind.model._meta.ordering
-    candidates = matches.order_by(*ordering).values("pk")[:RANKED_CANDIDATES]
-    hits = list(
-        kind.model.objects.filter(pk__in=Subquery(candidates))
-        .alias(document=vector)
-        .annotate(rank=SearchRank(F("document"), search_query))
-        # Best first; equal ranks in the usual order of their list (newest first).
-        .order_by("-rank", *ordering)
-        .select_related(*kind.related)
-        .defer(*_other_languages(kind, language))[:limit]
+    candidates = list(
+        matches.annotate(rank=SearchRank(F("document"), search_query))
+        .order_by(*kind.model._meta.ordering)
+        .values_list("pk", "rank")[:RANKED_CANDIDATES]
     )
+    # Best first; equal ranks in the usual order of their list (newest first), which is the candidates' order.
+    best = [pk for pk, _rank in sorted(candidates, key=lambda candidate: -candidate[1])[:limit]]
+    rows = kind.model.objects.filter(pk__in=best).select_related(*kind.related).defer(*_other_languages(kind, language))
+    found = {obj.pk: obj for obj in rows}
+    hits = [found[pk] for pk in best if pk in found]
     count = matches.order_by()[: COUNT_LIMIT + 1].count()
     return hits, min(count, COUNT_LIMIT), count > COUNT_LIMIT
 
