@@ -12,12 +12,14 @@ such; the badges count the title and the body only, the lead being optional.
 The state itself lives in the model (projects.translation_status); this module only shows it.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from projects import translation_status
@@ -61,31 +63,45 @@ class OutdatedTranslationFilter(_LanguageFilter):
 
 def describe(release, code):
     """ "Estonian: missing body" — the full sentence behind a symbol."""
-    state = release.translation_status(code)
-    if code == release.original_language and state == Status.COMPLETE:
-        return gettext("%(language)s: the original") % {"language": LANGUAGE_NAMES[code]}
-    if state == Status.MISSING:
-        missing = ", ".join(str(PressRelease._meta.get_field(field).verbose_name) for field in _missing(release, code))
-        return gettext("%(language)s: missing %(fields)s") % {"language": LANGUAGE_NAMES[code], "fields": missing}
-    if state == Status.OUTDATED:
-        return gettext("%(language)s: outdated, the original changed after it was translated") % {
-            "language": LANGUAGE_NAMES[code]
-        }
-    return gettext("%(language)s: complete") % {"language": LANGUAGE_NAMES[code]}
+    return _texts(get_language(), *_state(release, code))[0]
+
+
+def status_label(release, code):
+    return _texts(get_language(), *_state(release, code))[1]
 
 
 def _missing(release, code):
     return translation_status.missing_fields(release, code)
 
 
-def status_label(release, code):
+def _state(release, code):
     state = release.translation_status(code)
-    text = f"{code} {SYMBOLS[state]}"
-    if code == release.original_language:
-        text = f"{text} {gettext('original')}"
+    missing = tuple(_missing(release, code)) if state == Status.MISSING else ()
+    return code, state, code == release.original_language, missing
+
+
+@functools.lru_cache(maxsize=1024)
+def _texts(language, code, state, is_original, missing):
+    """(description, label) of one language's state, in the active `language`: a list of 50 releases
+    asks for the same few sentences 250 times, each a handful of catalogue look-ups."""
+    name = LANGUAGE_NAMES[code]
+    if is_original and state == Status.COMPLETE:
+        description = gettext("%(language)s: the original") % {"language": name}
+    elif state == Status.MISSING:
+        fields = ", ".join(str(PressRelease._meta.get_field(field).verbose_name) for field in missing)
+        description = gettext("%(language)s: missing %(fields)s") % {"language": name, "fields": fields}
     elif state == Status.OUTDATED:
-        text = f"{text} {Status.OUTDATED.label}"
-    return text
+        description = gettext("%(language)s: outdated, the original changed after it was translated") % {
+            "language": name
+        }
+    else:
+        description = gettext("%(language)s: complete") % {"language": name}
+    label = f"{code} {SYMBOLS[state]}"
+    if is_original:
+        label = f"{label} {gettext('original')}"
+    elif state == Status.OUTDATED:
+        label = f"{label} {Status.OUTDATED.label}"
+    return description, label
 
 
 class TranslationWorkflowAdminMixin:
@@ -100,8 +116,8 @@ class TranslationWorkflowAdminMixin:
                 " ",
                 '<span class="translation-status__item translation-status--{}" title="{}">{}</span>',
                 (
-                    (obj.translation_status(code), describe(obj, code), status_label(obj, code))
-                    for code in translation_status.LANGUAGE_CODES
+                    (state[1], *_texts(get_language(), *state))
+                    for state in (_state(obj, code) for code in translation_status.LANGUAGE_CODES)
                 ),
             ),
         )
