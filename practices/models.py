@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -28,6 +29,20 @@ class Theme(models.Model):
 class GoodPracticeQuerySet(VersionedQuerySet):
     def with_relations(self):
         return self.select_related("owner", "theme")
+
+    def for_list(self, language):
+        """Without what a list of practices never shows: the long texts, and the titles and summaries of
+        languages other than the page's and English (the fallback)."""
+        codes = [code for code, _name in settings.LANGUAGES]
+        deferred = [
+            f"{field}{suffix}"
+            for field in ("description", "resources_needed", "evidence_of_success", "potential_for_transfer")
+            for suffix in ("", *(f"_{code}" for code in codes))
+        ]
+        for code in codes:
+            if code not in (language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+                deferred += [f"title_{code}", f"summary_{code}"]
+        return self.defer(*deferred)
 
 
 class GoodPractice(models.Model):

@@ -115,6 +115,27 @@ def practice_queryset():
     )
 
 
+def practice_list_queryset(language):
+    """What the catalogue's cards and network show: no long texts, and each transfer with its importer
+    only (the stage reads the workshop's key, not the workshop)."""
+    return (
+        GoodPractice.objects.with_relations()
+        .for_list(language)
+        .prefetch_related(
+            Prefetch(
+                "transfers",
+                queryset=Transfer.objects.select_related("importer").order_by("importer__order", "importer__slug"),
+            ),
+            Prefetch(
+                "actions",
+                queryset=Action.objects.select_related("plan__partner").order_by(
+                    "plan__partner__order", "plan__partner__slug", "number"
+                ),
+            ),
+        )
+    )
+
+
 def practice_detail_queryset():
     """practice_queryset plus the events where the practice was examined and its published releases."""
     return practice_queryset().prefetch_related(

@@ -16,6 +16,7 @@ from .selectors import (
     partners,
     practice_detail_queryset,
     practice_filterset,
+    practice_list_queryset,
     transfer_paths,
 )
 
@@ -52,7 +53,7 @@ class PracticeListView(ListView):
     context_object_name = "practices"
 
     def get(self, request, *args, **kwargs):
-        self.filterset = practice_filterset(data=request.GET)
+        self.filterset = practice_filterset(data=request.GET, queryset=practice_list_queryset(get_language()))
         if not self.filterset.is_valid():
             # The form again with its errors, and no list: an unknown value never shows everything.
             self.object_list = self.filterset.queryset.none()

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -8,8 +8,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Partner, Phase, PressRelease, Project, ReleaseSlugRedirect, Semester, SitePage
+from .models import Partner, Phase, PressRelease, Project, ReleaseImage, ReleaseSlugRedirect, Semester, SitePage
 from .timeline import build_timeline
+from .web.fragments import KeyedRows
 from .web.languages import alternates
 from .web.pagination import BadPage, CheckedPaginationMixin
 from .web.structured_data import json_ld, news_article
@@ -33,7 +34,9 @@ class HomeView(ListView):
     context_object_name = "latest_releases"
 
     def get_queryset(self):
-        return PressRelease.objects.published().for_list(get_language()).select_related("author")[:HOME_RELEASE_COUNT]
+        releases = PressRelease.objects.published().for_list(get_language()).select_related("author")
+        # Keys from the index; rows only for the cards not in the cache (projects.web.fragments).
+        return KeyedRows(releases.values_list("pk", flat=True)[:HOME_RELEASE_COUNT], releases)
 
     def get_context_data(self, **kwargs):
         # One project per site; an empty database still gets a page.
@@ -71,6 +74,28 @@ class ReleaseListView(CheckedPaginationMixin, ListView):
             return 0
 
 
+def with_related(release):
+    """The release's related events, practices and images, read only where it has any (the flags of
+    ReleaseDetailView.get_release_queryset); an empty relation is set empty without a query."""
+    # Related events and practices by name only: projects never imports the apps above it. Each with
+    # its city joined in (select_related in a Prefetch).
+    event, practice = _model_behind(PressRelease, "events"), _model_behind(PressRelease, "practices")
+    lookups = {
+        "events": Prefetch("events", queryset=event.objects.select_related("host")),
+        "practices": Prefetch("practices", queryset=practice.objects.select_related("owner")),
+        "images": "images",
+    }
+    present = [name for name in lookups if getattr(release, f"has_{name}", True)]
+    prefetch_related_objects([release], *(lookups[name] for name in present))
+    for name in lookups.keys() - set(present):
+        # Kept where a prefetch keeps its rows: `.none()` answers empty without asking the database.
+        release._prefetched_objects_cache = {
+            **getattr(release, "_prefetched_objects_cache", {}),
+            name: getattr(release, name).none(),
+        }
+    return release
+
+
 class ReleaseDetailView(DetailView):
     """One published release in the page's language, or in English with a notice."""
 
@@ -82,15 +107,20 @@ class ReleaseDetailView(DetailView):
         return self.get_release_queryset().published()
 
     def get_release_queryset(self):
-        """Every release, with what its page shows; backoffice.preview starts here too."""
-        # Related events and practices by name only: projects never imports the apps above it.
-        # Each with its city in the same query (select_related in a Prefetch): two queries fewer.
-        event, practice = _model_behind(PressRelease, "events"), _model_behind(PressRelease, "practices")
-        return PressRelease.objects.select_related("author").prefetch_related(
-            Prefetch("events", queryset=event.objects.select_related("host")),
-            Prefetch("practices", queryset=practice.objects.select_related("owner")),
-            "images",
+        """Every release, with what its page shows; backoffice.preview starts here too.
+
+        Whether it has related events, practices and images is read in its own query (indexed EXISTS):
+        most releases have none, and then need none of their three queries (see get_object).
+        """
+        by_release = OuterRef("pk")
+        return PressRelease.objects.select_related("author").annotate(
+            has_events=Exists(PressRelease.events.through.objects.filter(pressrelease=by_release)),
+            has_practices=Exists(PressRelease.practices.through.objects.filter(pressrelease=by_release)),
+            has_images=Exists(ReleaseImage.objects.filter(release=by_release)),
         )
+
+    def get_object(self, queryset=None):
+        return with_related(super().get_object(queryset))
 
     def get(self, request, *args, **kwargs):
         try:
@@ -212,9 +242,9 @@ class PartnerDetailView(ContentETagMixin, DetailView):
         return Partner.objects.select_related("action_plan").prefetch_related(
             Prefetch(
                 "practices",
-                queryset=practice.objects.select_related("theme").prefetch_related(
-                    Prefetch("transfers", queryset=transfer.objects.select_related("importer"))
-                ),
+                queryset=practice.objects.select_related("theme")
+                .for_list(get_language())
+                .prefetch_related(Prefetch("transfers", queryset=transfer.objects.select_related("importer"))),
             ),
             Prefetch(
                 "imports",
@@ -268,19 +298,17 @@ class PartnerDetailView(ContentETagMixin, DetailView):
         to the filtered lists for the rest."""
         event = _model_behind(Partner, "hosted_events")
         newest = ("-start_date", "slug")
-        hosted = event.objects.filter(host=partner).order_by(*newest).prefetch_related("visitors")
-        visited = event.objects.filter(visitors=partner).order_by(*newest).select_related("host")
-        partner.published_releases = list(
-            PressRelease.objects.published()
-            .filter(author=partner)
-            .for_list(get_language())
-            .select_related("author")[:PARTNER_RELEASE_COUNT]
-        )
-        return {
-            # Shown in the order they happened.
-            "hosted_events": list(hosted[:PARTNER_EVENT_COUNT])[::-1],
-            "visited_events": list(visited[:PARTNER_EVENT_COUNT])[::-1],
-        }
+        language = get_language()
+        hosted = event.objects.filter(host=partner).order_by(*newest).for_list(language).prefetch_related("visitors")
+        visited = event.objects.filter(visitors=partner).order_by(*newest).for_list(language).select_related("host")
+        releases = PressRelease.objects.published().filter(author=partner).for_list(language).select_related("author")
+        # Keys from the indexes; rows only for the items not in the cache (projects.web.fragments).
+        partner.published_releases = KeyedRows(releases.values_list("pk", flat=True)[:PARTNER_RELEASE_COUNT], releases)
+
+        def in_order_they_happened(events):
+            return KeyedRows(list(events.values_list("pk", flat=True)[:PARTNER_EVENT_COUNT])[::-1], events)
+
+        return {"hosted_events": in_order_they_happened(hosted), "visited_events": in_order_they_happened(visited)}
 
 
 class AboutView(ContentETagMixin, TemplateView):

@@ -32,24 +32,72 @@ def fragment_key(request, name, *parts):
     return f"{FRAGMENT_PREFIX}:{version}:{get_language()}:{inputs}"
 
 
+class KeyedRows:
+    """The rows of a list by primary key, read from the database only where they are needed.
+
+    A list page knows its keys from an index (DeferredJoinPaginator, a partner's latest events); its
+    cards come from the cache by key, so only the rows whose card is missing are read, with their
+    prefetches. Anything else that iterates the list reads all of its rows once, as a list would.
+    """
+
+    def __init__(self, keys, queryset):
+        self.keys = list(keys)
+        self.queryset = queryset
+        self._rows = None
+
+    def rows(self, keys):
+        """{key: row} of the given keys, from the rows read already or in one query."""
+        if self._rows is not None:
+            return {key: self._rows[key] for key in keys if key in self._rows}
+        return {row.pk: row for row in self.queryset.filter(pk__in=keys)} if keys else {}
+
+    def _all(self):
+        if self._rows is None:
+            self._rows = self.rows(self.keys)
+        # A row deleted since its key was read is left out rather than failing the page.
+        return [self._rows[key] for key in self.keys if key in self._rows]
+
+    def _with_rows(self, rows):
+        self._rows = {row.pk: row for row in rows}
+        return self
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return len(self.keys)
+
+    def __bool__(self):
+        return bool(self.keys)
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+
 def cached_cards(context, objects, template_name, name, **extra):
     """Each object rendered with `template_name` (as `name`, with `extra`), read in one round trip.
 
-    Without a request in the context (a template rendered outside a view) nothing is cached.
+    `objects` may be KeyedRows: then only the rows of the missing cards are read. Without a request
+    in the context (a template rendered outside a view) nothing is cached.
     """
-    objects = list(objects)
     request = context.get("request")
     template = get_template(template_name)
     if request is None:
         return [_render(context, template, name, obj, extra) for obj in objects]
-    keys = [fragment_key(request, template_name, name, sorted(extra.items()), obj.pk) for obj in objects]
-    found = cache.get_many(keys)
+    if not isinstance(objects, KeyedRows):
+        objects = list(objects)
+        objects = KeyedRows([obj.pk for obj in objects], None)._with_rows(objects)
+    keys = {pk: fragment_key(request, template_name, name, sorted(extra.items()), pk) for pk in objects.keys}
+    found = cache.get_many(list(keys.values()))
+    rows = objects.rows([pk for pk, key in keys.items() if key not in found])
     missing = {}
     cards = []
-    for key, obj in zip(keys, objects, strict=True):
+    for pk, key in keys.items():
         html = found.get(key)
         if html is None:
-            html = missing[key] = _render(context, template, name, obj, extra)
+            if pk not in rows:
+                continue  # deleted since its key was read
+            html = missing[key] = _render(context, template, name, rows[pk], extra)
         cards.append(mark_safe(html))  # noqa: S308 - our own template's output, escaped when it was rendered
     _remember(request, missing)
     return cards

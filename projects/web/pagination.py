@@ -4,6 +4,8 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
 from django.utils.translation import gettext
 
+from .fragments import KeyedRows
+
 # No list has a billion pages; a longer "number" is refused before int() (which gives up past 4,300 digits).
 MAX_PAGE_DIGITS = 9
 
@@ -18,7 +20,7 @@ class BadPage(Exception):
 
 
 class DeferredJoinPaginator(Paginator):
-    """A page's keys first, then its rows by key.
+    """A page's keys first, then its rows by key (only those whose card is not in the cache).
 
     With OFFSET, PostgreSQL builds (and here would read the annotations of) every row it skips: page
     400 of the news read 4,000 releases. The keys of a page come from the list's index alone; then only
@@ -33,10 +35,9 @@ class DeferredJoinPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=keys)}
-        # A row deleted between the two queries is left out rather than failing the page.
-        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+        keys = self.object_list.values_list("pk", flat=True)[bottom:top]
+        # The rows are read when the page needs them: cards kept in the cache need none (fragments).
+        return self._get_page(KeyedRows(keys, self.object_list), number, self)
 
 
 class CheckedPaginationMixin:
