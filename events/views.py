@@ -1,7 +1,7 @@
 """The public events section: the filtered list, one event, and the iCalendar feed."""
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -20,7 +20,7 @@ from projects.web.structured_data import json_ld, logo, organization, release_im
 from .calendar import build_calendar
 from .filters import EventFilter
 from .http import detail_freshness, list_freshness
-from .models import Event
+from .models import Event, Recording
 from .selectors import event_filterset
 
 EVENTS_PER_PAGE = 20
@@ -135,28 +135,52 @@ class EventDetailView(DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
+        # Whether each relation has any row, read in the event's own query (indexed EXISTS): most events
+        # have no practices, transfers, recordings or releases, and then need none of their queries.
+        transfer = Event._meta.get_field("workshop_transfers").related_model
+        by_event = OuterRef("pk")
+        return Event.objects.with_relations().annotate(
+            has_recordings=Exists(Recording.objects.filter(event=by_event)),
+            has_practices=Exists(Event._meta.get_field("practices").through.objects.filter(event=by_event)),
+            has_workshop_transfers=Exists(transfer.objects.filter(import_workshop=by_event)),
+            has_studied_transfers=Exists(transfer.objects.filter(study_visit=by_event)),
+            has_releases=Exists(Event.releases.through.objects.filter(event=by_event)),
+        )
+
+    def get_object(self, queryset=None):
+        event = super().get_object(queryset)
         # Related rows by relation name only: events never import the practices app above it.
         practice = Event._meta.get_field("practices").related_model
         transfer = Event._meta.get_field("workshop_transfers").related_model
         action = practice._meta.get_field("actions").related_model
         # Each relation with the rows it shows joined in (select_related in a Prefetch): one query each.
-        return Event.objects.with_relations().prefetch_related(
-            "recordings",
-            Prefetch("practices", queryset=practice.objects.select_related("owner")),
-            Prefetch(
+        lookups = {
+            "has_recordings": "recordings",
+            "has_practices": Prefetch("practices", queryset=practice.objects.select_related("owner")),
+            "has_workshop_transfers": Prefetch(
                 "workshop_transfers",
                 queryset=transfer.objects.select_related("practice__owner", "importer").prefetch_related(
                     # The stage shown is Transfer.reached_stage, which reads the practice's actions and plans.
                     Prefetch("practice__actions", queryset=action.objects.select_related("plan"))
                 ),
             ),
-            Prefetch("studied_transfers", queryset=transfer.objects.select_related("importer")),
-            Prefetch(
+            "has_studied_transfers": Prefetch(
+                "studied_transfers", queryset=transfer.objects.select_related("importer")
+            ),
+            "has_releases": Prefetch(
                 "releases",
                 queryset=PressRelease.objects.published().select_related("author"),
                 to_attr="published_releases",
             ),
-        )
+        }
+        prefetch_related_objects([event], *(lookup for flag, lookup in lookups.items() if getattr(event, flag)))
+        if not event.has_releases:
+            event.published_releases = []
+        return event
+
+    def related(self, event, relation):
+        """The event's rows of `relation`, prefetched; none, without a query, where it has none."""
+        return getattr(event, relation).all() if getattr(event, f"has_{relation}") else []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -164,9 +188,9 @@ class EventDetailView(DetailView):
         language = get_language()
         # Cities that studied each practice here (study visits): practice id → importers.
         studied_by = {}
-        for transfer in event.studied_transfers.all():
+        for transfer in self.related(event, "studied_transfers"):
             studied_by.setdefault(transfer.practice_id, []).append(transfer.importer)
-        workshop_transfers = event.workshop_transfers.all()
+        workshop_transfers = self.related(event, "workshop_transfers")
         worked_on = {transfer.practice_id for transfer in workshop_transfers}
         written_in = [code for code in LANGUAGE_CODES if getattr(event, f"title_{code}", None)]
         context.update(
@@ -177,11 +201,11 @@ class EventDetailView(DetailView):
             # At an import workshop the practice worked on has its own section; list any others.
             practices=[
                 {"practice": practice, "studied_by": studied_by.get(practice.pk, [])}
-                for practice in event.practices.all()
+                for practice in self.related(event, "practices")
                 if practice.pk not in worked_on
             ],
             workshop_transfers=workshop_transfers,
-            recordings=event.recordings.all(),
+            recordings=self.related(event, "recordings"),
             releases=event.published_releases,
             visitors=event.visitors.all(),
             structured_data=json_ld(event_structured_data(self.request, event)),
