@@ -5,7 +5,9 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.factories import EventFactory
@@ -106,3 +108,43 @@ def test_filter_with_an_unknown_value_stores_no_filter_form(client):
     before = len(fragment_keys())
     assert client.get("/en/events/?city=atlantis2").status_code == 400
     assert len(fragment_keys()) == before
+
+
+def test_news_list_with_its_cards_cached_reads_no_release_row(client):
+    PressReleaseFactory.create_batch(3, published_at=days_ago(2))
+    client.get("/en/news/")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/en/news/")
+
+    assert page.status_code == 200
+    assert page.content.decode().count('<article class="release-summary') == 3
+    # The page's keys come from the index; the rows behind its three cards are not read again.
+    assert not [
+        query["sql"] for query in queries.captured_queries if '"projects_pressrelease"."title_en"' in query["sql"]
+    ]
+
+
+def test_release_without_related_rows_asks_nothing_about_them(client):
+    release = PressReleaseFactory(published_at=days_ago(2))
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(release.get_absolute_url())
+
+    assert page.status_code == 200
+    related = ("events_event", "practices_goodpractice", "projects_releaseimage")
+    # Only the EXISTS of the release's own query names them.
+    asked = [
+        sql
+        for sql in (query["sql"] for query in queries.captured_queries)
+        if sql.lstrip().startswith("SELECT") and any(f'FROM "{table}"' in sql.split("WHERE")[0] for table in related)
+    ]
+    assert asked == []
+
+
+def test_event_page_shows_a_practice_added_to_it(client):
+    event = EventFactory(title_en="Open data day")
+    assert "Chatbot for permits" not in client.get(event.get_absolute_url()).content.decode()
+
+    practice = GoodPracticeFactory(title_en="Chatbot for permits")
+    practice.events.add(event)
+
+    assert "Chatbot for permits" in client.get(event.get_absolute_url()).content.decode()
