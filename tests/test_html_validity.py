@@ -16,9 +16,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from django.core.exceptions import SuspiciousOperation
 from django.core.management import call_command
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.test import Client, override_settings
+from django.utils import translation
+
+from better_site import errors
+from projects.factories import PressReleaseFactory
+from projects.models import Partner
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +46,8 @@ PAGE_TYPES = [
     ("release-closes-phase-i", "/{lang}/news/better-closes-phase-i/", 200),
     # Written in English and Estonian: the fallback notice in Hungarian, Italian and Swedish.
     ("release-second-stage", "/{lang}/news/better-enters-its-second-stage/", 200),
+    # Written in Italian only (added below): its original text, marked as Italian, everywhere else.
+    ("release-italian-only", "/{lang}/news/solo-in-italiano/", 200),
     ("events-list", "/{lang}/events/", 200),
     ("events-filtered", "/{lang}/events/?city=gavle&role=host&kind=study-visit&year=2021&when=past", 200),
     ("events-no-match", "/{lang}/events/?city=tartu&kind=study-visit&year=2019", 200),
@@ -68,6 +76,27 @@ DOCUMENTS = {
     f"{lang}-{name}.html": (path.format(lang=lang, q=SEARCH_TERMS[lang], none=NO_RESULTS), status)
     for lang in LANGUAGES
     for name, path, status in PAGE_TYPES
+}
+
+
+def database_down(request):
+    try:
+        raise OperationalError("the database cannot be reached")
+    except OperationalError:
+        return errors.server_error(request)
+
+
+# The error pages Django's handlers render where no view can (a bad Host header, a failed CSRF check,
+# an exception, the database gone): (page type, handler, expected status).
+ERROR_PAGES = [
+    ("bad-request", lambda request: errors.bad_request(request, SuspiciousOperation("bad host")), 400),
+    ("forbidden", errors.permission_denied, 403),
+    ("csrf-failure", lambda request: errors.csrf_failure(request, reason="CSRF cookie not set."), 403),
+    ("server-error", errors.server_error, 500),
+    ("database-down", database_down, 503),
+]
+ERROR_DOCUMENTS = {
+    f"{lang}-{name}.html": (lang, handler, status) for lang in LANGUAGES for name, handler, status in ERROR_PAGES
 }
 
 
@@ -123,13 +152,27 @@ def checked(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.atomic(),
     ):
         call_command("load_demo_content", stdout=StringIO())
-        for name, (path, _status) in DOCUMENTS.items():
-            response = client.get(path)
-            statuses[name] = response.status_code
-            file = folder / name
-            file.write_bytes(response.content)
-            files.append(file)
+        PressReleaseFactory(
+            author=Partner.objects.get(slug="genoa"),
+            original_language="it",
+            slug="solo-in-italiano",
+            title_en="",
+            lead_en="",
+            body_en="",
+            title_it="Genova apre lo sportello digitale",
+            lead_it="Il comune porta i suoi servizi online.",
+            body_it="Il **fascicolo del cittadino** raccoglie pratiche e documenti.",
+        )
+        responses = {name: client.get(path) for name, (path, _status) in DOCUMENTS.items()}
         transaction.set_rollback(True)
+    for name, (language, handler, _status) in ERROR_DOCUMENTS.items():
+        with translation.override(language):
+            responses[name] = handler(None)
+    for name, response in responses.items():
+        statuses[name] = response.status_code
+        file = folder / name
+        file.write_bytes(response.content)
+        files.append(file)
     for stylesheet in STYLESHEETS:
         copy = folder / f"{stylesheet.parent.name}-{stylesheet.name}"
         shutil.copyfile(stylesheet, copy)
@@ -157,6 +200,14 @@ def test_public_page_has_no_html_errors_or_warnings(checked, name):
     assert checked["statuses"][name] == status, f"{path}: HTTP {checked['statuses'][name]}, expected {status}"
     found = checked["messages"][name]
     assert not found, describe(name, path, found)
+
+
+@pytest.mark.parametrize("name", ERROR_DOCUMENTS)
+def test_error_page_has_no_html_errors_or_warnings(checked, name):
+    language, _handler, status = ERROR_DOCUMENTS[name]
+    assert checked["statuses"][name] == status, f"{name}: HTTP {checked['statuses'][name]}, expected {status}"
+    found = checked["messages"][name]
+    assert not found, describe(name, f"the {status} page in {language}", found)
 
 
 @pytest.mark.parametrize("stylesheet", STYLESHEETS, ids=lambda path: str(path.relative_to(ROOT / "static")))
