@@ -126,7 +126,8 @@ def run_checker(files):
     found = {file.name: [] for file in files}
     for message in report["messages"]:
         name = Path(unquote(urlsplit(message.get("url", "")).path)).name
-        # vnu's levels: "error", "info" with subType "warning", and plain "info" (advice only).
+        # vnu's levels: "error", "info" with subType "warning", plain "info" (advice only), and
+        # "non-document-error" (a document it could not read or parse as a whole).
         kind = "warning" if message.get("subType") == "warning" else message["type"]
         if kind == "info":
             continue
@@ -178,10 +179,13 @@ def checked(django_db_setup, django_db_blocker, tmp_path_factory):
         shutil.copyfile(stylesheet, copy)
         files.append(copy)
     messages, elapsed = run_checker(files)
-    errors = sum(kind == "error" for found in messages.values() for kind, *_ in found)
-    warnings = sum(kind == "warning" for found in messages.values() for kind, *_ in found)
+    # A message about no document of ours (the checker could not read one, say) fails every test.
+    stray = {name: found for name, found in messages.items() if name not in {file.name for file in files}}
+    assert not stray, "\n".join(describe(name or "(no document)", "?", found) for name, found in stray.items())
+    error_count = sum(kind == "error" for found in messages.values() for kind, *_ in found)
+    warning_count = sum(kind == "warning" for found in messages.values() for kind, *_ in found)
     # For the test log (pytest -s / -rA): what was checked and how long the checker took.
-    print(f"vnu: {len(files)} documents, {errors} errors, {warnings} warnings, {elapsed:.1f} s")
+    print(f"vnu: {len(files)} documents, {error_count} errors, {warning_count} warnings, {elapsed:.1f} s")
     return {"folder": folder, "statuses": statuses, "messages": messages}
 
 
