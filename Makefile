@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test bench install browser nginx image-steps messages lint format check clean
+.PHONY: run test bench install browser nginx validators image-steps messages lint format check clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,30 @@ nginx:
 		else echo "Install Debian's nginx-light package for the deployment tests" >&2; exit 1; fi; \
 	fi
 
+# The Nu Html Checker for tests/test_html_validity.py: the vnu-jar npm package pinned in
+# package-lock.json, run on Debian's JRE (installed when missing, root only). --ignore-scripts: the
+# package's install script would download a Java runtime of its own.
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+
+validators: $(VNU_JAR)
+	@if ! command -v java >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless; \
+		else echo "Install Debian's default-jre-headless package for the HTML validity tests" >&2; exit 1; fi; \
+	fi
+
+# Only when node_modules is missing or older than the lock file.
+$(VNU_JAR): package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm; \
+		else echo "Install Node.js and npm (Debian's npm package) for the HTML validity tests" >&2; exit 1; fi; \
+	fi
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 # The Dockerfile's build steps without Docker: a clean virtualenv with the runtime requirements only,
 # then deploy/build-steps.sh (collectstatic, compilemessages) and the production deploy checks.
 IMAGE_VENV ?= /tmp/better-image-venv
@@ -76,7 +100,7 @@ check: install
 
 # PostgreSQL and a real redis-server (the two-instance test), both throwaway; the other tests keep
 # the in-memory cache.
-test: install messages browser nginx lint check
+test: install messages browser nginx validators lint check
 	scripts/with-postgres.sh scripts/with-redis.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Not part of `make test`: a few minutes of wrk against the site at 10,000 releases (scripts/bench/).
@@ -84,4 +108,4 @@ bench: install messages
 	scripts/with-postgres.sh scripts/with-redis.sh $(PY) scripts/bench/bench.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles media .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles media .pytest_cache .ruff_cache test-artifacts

@@ -4,13 +4,28 @@ Every parameter is validated: an unknown city, kind or phase makes the form inva
 views answer 400 with the form's errors instead of silently showing the unfiltered list.
 """
 
+import re
+
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Phase
 from projects.web.filters import StrictFilterForm, partner_filter
 
 from .models import Event
+
+
+class YearInput(forms.NumberInput):
+    """A number field that leaves out a submitted value that is not a number: `value="abc"` is invalid
+    HTML on a number input (browsers show it empty anyway); the field's error says what was wrong."""
+
+    # HTML's "valid floating-point number" (so not "nan" or "inf", which Python's float() takes).
+    NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return value if value is not None and self.NUMBER.fullmatch(str(value)) else None
 
 
 class EventFilterForm(StrictFilterForm):
@@ -52,6 +67,7 @@ class EventFilter(django_filters.FilterSet):
         min_value=1990,
         max_value=2100,
         decimal_places=0,
+        widget=YearInput,
     )
     format = django_filters.ChoiceFilter(label=_("Format"), choices=Event.Format.choices, empty_label=_("All formats"))
     when = django_filters.ChoiceFilter(

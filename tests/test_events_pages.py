@@ -197,6 +197,16 @@ def test_invalid_filter_value_answers_400_with_the_form_error(client, demo, quer
     assert "error-summary" in html
 
 
+@pytest.mark.parametrize(("year", "shown"), [("abc", None), ("nan", None), ("2021.5", "2021.5"), ("1900", "1900")])
+def test_invalid_year_is_written_back_only_when_a_number_input_can_hold_it(client, demo, year, shown):
+    response = client.get(f"/en/events/?year={year}")
+    assert response.status_code == 400
+    year_input = re.search(r'<input type="number" name="year"[^>]*>', response.content.decode()).group()
+    value = re.search(r'value="([^"]*)"', year_input)
+    # value="abc" on a number input is invalid HTML (and browsers show it empty); the error says what was wrong.
+    assert (value.group(1) if value else None) == shown
+
+
 def test_unknown_city_error_names_the_value(client, demo):
     response = client.get("/en/events/?city=atlantis")
     assert response.status_code == 400

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import connections
+from django.test import override_settings
 from pytest_django.live_server_helper import LiveServer
 
 # Gitignored; kept after the run so that a person can look at the pages.
@@ -82,7 +83,20 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, browser):
+def demo_media(tmp_path_factory):
+    """The uploads of a module's demo content (the partners' logos), never the checkout's media/."""
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, demo_media):
+    """The tests/conftest.py fixture of the same name gives every test an empty folder; here each test
+    keeps its module's, where demo_site stored the logos, so the pages show them as they would be."""
+    settings.MEDIA_ROOT = demo_media
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, browser, demo_media):
     """A live server over the demo content (password `better-demo` for the demo accounts).
 
     After `browser`: while Playwright's event loop runs in this thread, Django keeps the thread's
@@ -90,7 +104,7 @@ def demo_site(django_db_setup, django_db_blocker, browser):
     this module's work on one set, which the teardown closes; an open one would stop pytest-django
     from dropping the test database at the end.
     """
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
         call_command("load_demo_content", stdout=StringIO())
         server = LiveServer("localhost")
         try:

@@ -1,5 +1,6 @@
 """axe-core on every page type of the public site, in two languages, at desktop width and at 320 px
-(WCAG 2.1 AA, issue 3 item 7): no serious or critical violation, and no sideways scrolling at 320 px."""
+(WCAG 2.1 AA, issue 3 item 7): no violation of any impact, minor to critical (issue 11 item 5), and no
+sideways scrolling at 320 px."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -12,7 +13,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 NARROW = {"width": 320, "height": 800}
 # A common phone width: screenshots of every page type are taken there too.
 PHONE = {"width": 360, "height": 800}
-BLOCKING_IMPACTS = {"serious", "critical"}
 
 # English and Hungarian (long compound words: the language most likely to overflow a narrow screen).
 LANGUAGES = ["en", "hu"]
@@ -34,7 +34,15 @@ PAGE_TYPES = [
     ("partners-list", "/{lang}/partners/", 200),
     ("partner-detail", "/{lang}/partners/gavle/", 200),
     ("about", "/{lang}/about/", 200),
+    # The footer's site pages.
+    ("accessibility", "/{lang}/accessibility/", 200),
+    ("privacy", "/{lang}/privacy/", 200),
+    ("contact", "/{lang}/contact/", 200),
+    ("legal-notice", "/{lang}/legal-notice/", 200),
+    ("eu-funding", "/{lang}/eu-funding/", 200),
     ("search", "/{lang}/search/?q={q}", 200),
+    ("search-no-results", "/{lang}/search/?q=xylophonequartz", 200),
+    ("login", "/{lang}/admin/login/", 200),
     ("not-found", "/{lang}/no-such-page/", 404),
 ]
 # A release shown in English under another language's page, with its fallback notice.
@@ -67,7 +75,7 @@ def open_page(page, url, status, viewport):
 
 
 def describe_violations(name, url, width, violations):
-    lines = [f"{name} ({url}) at {width} px: {len(violations)} serious or critical axe-core violation(s)"]
+    lines = [f"{name} ({url}) at {width} px: {len(violations)} axe-core violation(s)"]
     for violation in violations:
         lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
         for node in violation["nodes"][:5]:
@@ -81,14 +89,15 @@ def describe_violations(name, url, width, violations):
 
 @pytest.mark.parametrize("viewport", [DESKTOP, NARROW], ids=["1280px", "320px"])
 @pytest.mark.parametrize(("name", "path", "status"), PAGES)
-def test_page_type_has_no_serious_or_critical_axe_violations(demo_site, page, name, path, status, viewport):
+def test_page_type_has_no_axe_violations_of_any_impact(demo_site, page, name, path, status, viewport):
     url = demo_site.url + path
     open_page(page, url, status, viewport)
 
     results = Axe().run(page)
 
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, describe_violations(name, url, viewport["width"], blocking)
+    # Minor and moderate too: each is a barrier to someone, and a clean page keeps new ones visible.
+    violations = results.response["violations"]
+    assert not violations, describe_violations(name, url, viewport["width"], violations)
 
 
 @pytest.mark.parametrize(("name", "path", "status"), PAGES)
