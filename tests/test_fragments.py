@@ -148,3 +148,15 @@ def test_event_page_shows_a_practice_added_to_it(client):
     practice.events.add(event)
 
     assert "Chatbot for permits" in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_events_count_is_read_once_and_follows_a_new_event(client):
+    EventFactory.create_batch(2)
+    assert "2 events" in client.get("/en/events/").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/en/events/?page=1")
+    assert not [query["sql"] for query in queries.captured_queries if "COUNT(" in query["sql"]]
+
+    EventFactory()
+
+    assert "3 events" in client.get("/en/events/").content.decode()

@@ -5,7 +5,8 @@ city links, an image look-up each). A card is a function of its object, the lang
 the published content, so it is kept under the content version (projects.web.cache): any change a
 public page can show retires every card at once, with no invalidation to get wrong. A page reads all
 its cards in one cache round trip and renders only the missing ones. What is cached is each card and
-the footer; the page around them (headings, filters, counts, pagination) is rendered per request.
+the footer; the page around them (headings, filters, pagination) is rendered per request. A list's
+count is kept the same way (projects.web.pagination), since counting reads every matching row.
 
 Fragments rendered for a request are stored only once its response is known to be a 200
 (`store_fragments`, called by the page cache middleware): a 400 for a made-up filter value or a 404
@@ -99,7 +100,7 @@ def cached_cards(context, objects, template_name, name, **extra):
                 continue  # deleted since its key was read
             html = missing[key] = _render(context, template, name, rows[pk], extra)
         cards.append(mark_safe(html))  # noqa: S308 - our own template's output, escaped when it was rendered
-    _remember(request, missing)
+    remember_fragments(request, missing)
     return cards
 
 
@@ -116,11 +117,11 @@ def cached_block(request, name, parts, render):
     html = cache.get(key)
     if html is None:
         html = render()
-        _remember(request, {key: html})
+        remember_fragments(request, {key: html})
     return html
 
 
-def _remember(request, rendered):
+def remember_fragments(request, rendered):
     if rendered:
         request.__dict__.setdefault(_PENDING, {}).update(rendered)
 

@@ -1,10 +1,12 @@
 """Paginated public lists (news, events) that say plainly what is wrong with a page number."""
 
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
-from .fragments import KeyedRows
+from .fragments import KeyedRows, fragment_key, remember_fragments
 
 # No list has a billion pages; a longer "number" is refused before int() (which gives up past 4,300 digits).
 MAX_PAGE_DIGITS = 9
@@ -26,6 +28,23 @@ class DeferredJoinPaginator(Paginator):
     400 of the news read 4,000 releases. The keys of a page come from the list's index alone; then only
     the page's own rows are read, so a deep page costs about what the first one does.
     """
+
+    # Set by CheckedPaginationMixin: the request, and what the list's count depends on besides it.
+    request = None
+    count_key = None
+
+    @cached_property
+    def count(self):
+        """The number of rows, counted once per content version and list (a count reads every matching
+        row of the index: kept like a fragment, it is not read again on every page of the list)."""
+        if self.request is None or not isinstance(self.object_list, QuerySet):
+            return Paginator.count.func(self)
+        key = fragment_key(self.request, "count", self.count_key)
+        count = cache.get(key)
+        if count is None:
+            count = Paginator.count.func(self)
+            remember_fragments(self.request, {key: count})  # stored if the page answers 200
+        return count
 
     def page(self, number):
         if not isinstance(self.object_list, QuerySet):
@@ -54,6 +73,13 @@ class CheckedPaginationMixin:
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        if isinstance(paginator, DeferredJoinPaginator):
+            # The list's count depends on the view and its filters, not on the page asked for.
+            paginator.request = self.request
+            paginator.count_key = (
+                type(self).__qualname__,
+                sorted((name, values) for name, values in self.request.GET.lists() if name != self.page_kwarg),
+            )
         raw = self.request.GET.get(self.page_kwarg) or "1"
         if len(raw) > MAX_PAGE_DIGITS:
             raise BadPage(400, gettext("The page number is too large."))
