@@ -8,19 +8,42 @@ of the site. Project level, because it lists the pages of all three apps.
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Max, QuerySet
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from events.models import Event
 from practices.models import GoodPractice
 from projects.models import Partner, PressRelease, has_text
+from projects.web.cache import PAGE_TIMEOUT, content_version
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 LIMIT = 200
+
+
+class SectionPaginator(Paginator):
+    """Pages of a section whose size is counted once per content version: the index names every
+    section's pages, and a count reads every row of the section's index."""
+
+    def __init__(self, object_list, per_page, *, section):
+        super().__init__(object_list, per_page)
+        self.section = section
+
+    @cached_property
+    def count(self):
+        if not isinstance(self.object_list, QuerySet):
+            return Paginator.count.func(self)
+        key = f"better:sitemap-count:{content_version().token}:{self.section}"
+        count = cache.get(key)
+        if count is None:
+            count = Paginator.count.func(self)
+            cache.set(key, count, PAGE_TIMEOUT)
+        return count
 
 
 class MultilingualSitemap(Sitemap):
@@ -37,7 +60,7 @@ class MultilingualSitemap(Sitemap):
 
     @property
     def paginator(self):
-        return Paginator(self.items(), self.limit)
+        return SectionPaginator(self.items(), self.limit, section=type(self).__name__)
 
     def get_latest_lastmod(self):
         """The newest change of the section, by one aggregate (Django's reads every object)."""
@@ -52,7 +75,8 @@ class MultilingualSitemap(Sitemap):
         items = self.items()
         if not isinstance(items, QuerySet):
             return self.paginator.page(page).object_list
-        keys = list(Paginator(items.values_list("pk", flat=True), self.limit).page(page).object_list)
+        pages = SectionPaginator(items.values_list("pk", flat=True), self.limit, section=type(self).__name__)
+        keys = list(pages.page(page).object_list)
         if not keys:
             return items.none()
         # The page's keys are consecutive in key order: a range of the primary key's index reads exactly
