@@ -132,7 +132,7 @@ def test_unknown_address_says_so_in_the_lang_language(client, demo):
     response = client.get("/api/nothing/?lang=hu")
 
     errors = error_answer(response, 404)
-    assert errors["path"][0].startswith("A(z) /api/nothing/ címen nincs API.")
+    assert errors["path"][0].startswith("Ezen a címen nincs API: /api/nothing/.")
     assert response["Content-Language"] == "hu"
 
 
