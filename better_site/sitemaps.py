@@ -1,6 +1,10 @@
 """/sitemap.xml: an index of sitemaps, one per section, paged; together they name every public page in
 every language it exists in, with hreflang alternates.
 
+The languages are those of projects.web.languages, the rule the pages' own canonical and hreflang links
+follow: a text's page in the languages the text is written in (a fallback page in another language
+is not listed, nor named as an alternate), a page of the site's own words in every language.
+
 Paged by objects (at most LIMIT a page, so at most LIMIT × 5 <url>, well under the protocol's 50,000
 URLs and 10 MB): a page of the sitemap reads its objects only, never the whole table, whatever the size
 of the site. Project level, because it lists the pages of all three apps.
@@ -16,8 +20,9 @@ from django.utils.functional import cached_property
 
 from events.models import Event
 from practices.models import GoodPractice
-from projects.models import Partner, PressRelease, has_text
+from projects.models import Partner, PressRelease, SitePage, has_text
 from projects.web.cache import PAGE_TIMEOUT, content_version
+from projects.web.languages import title_languages
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -175,24 +180,41 @@ class EventSitemap(MultilingualSitemap):
         )
 
     def get_languages_for_item(self, item):
-        return [code for code in LANGUAGE_CODES if getattr(item, f"title_{code}", None)]
+        return title_languages(item)
 
     def lastmod(self, item):
         return item.updated_at
 
 
-class PracticeSitemap(MultilingualSitemap):
-    """Every good practice, in every language: its page is translated, with English texts where one is missing."""
+class PracticeSitemap(EventSitemap):
+    """Every good practice, in the languages its title is written in, like an event."""
 
     def items(self):
-        return GoodPractice.objects.order_by("pk").only("pk", "slug", "updated_at")
+        return GoodPractice.objects.order_by("pk").only(
+            "pk", "slug", "updated_at", *(f"title_{code}" for code in LANGUAGE_CODES)
+        )
+
+
+class SitePageSitemap(MultilingualSitemap):
+    """The footer's pages (accessibility statement, privacy notice...), each in the languages it is written in."""
+
+    def items(self):
+        return (
+            SitePage.objects.order_by("pk")
+            .only("pk", "key", "updated_at", *(f"title_{code}" for code in LANGUAGE_CODES))
+            .annotate(**{f"has_body_{code}": has_text(f"body_{code}") for code in LANGUAGE_CODES})
+        )
+
+    def get_languages_for_item(self, item):
+        return item.available_languages
 
     def lastmod(self, item):
         return item.updated_at
 
 
 class PartnerSitemap(MultilingualSitemap):
-    """Every partner city's page, in every language."""
+    """Every partner city's page, in every language: the page is the site's own words around the city's name
+    (a proper name) and its events, practices and news, each marked with its own language."""
 
     def items(self):
         return Partner.objects.order_by("pk").only("pk", "slug")
@@ -204,4 +226,5 @@ SITEMAPS = {
     "events": EventSitemap,
     "practices": PracticeSitemap,
     "partners": PartnerSitemap,
+    "pages": SitePageSitemap,
 }

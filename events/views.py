@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView
 
 from projects.models import PressRelease
 from projects.web.filters import error_messages, filter_query, repeated_parameters
-from projects.web.languages import alternates, content_language
+from projects.web.languages import content_language, language_versions, title_languages
 from projects.web.pagination import BadPage, CheckedPaginationMixin
 from projects.web.structured_data import json_ld, logo, organization, release_image
 
@@ -26,7 +26,6 @@ from .selectors import event_filterset
 EVENTS_PER_PAGE = 20
 CALENDAR_SIZE = 100
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 @method_decorator(list_freshness, name="dispatch")
@@ -192,7 +191,6 @@ class EventDetailView(DetailView):
             studied_by.setdefault(transfer.practice_id, []).append(transfer.importer)
         workshop_transfers = self.related(event, "workshop_transfers")
         worked_on = {transfer.practice_id for transfer in workshop_transfers}
-        written_in = [code for code in LANGUAGE_CODES if getattr(event, f"title_{code}", None)]
         context.update(
             in_page_language=all(
                 getattr(event, f"{field}_{language}", None) or not getattr(event, f"{field}_{DEFAULT_LANGUAGE}", None)
@@ -211,7 +209,7 @@ class EventDetailView(DetailView):
             structured_data=json_ld(event_structured_data(self.request, event)),
             time_datetime=event.machine_date(event.start_date),
             host_events_url=f"{reverse('events:event-list')}?city={event.host.slug}",
-            alternates=alternates(self.request, event, written_in),
+            language_versions=language_versions(self.request, event, title_languages(event)),
         )
         return context
 

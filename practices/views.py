@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView
 
 from projects.web.conditional import page_conditional
 from projects.web.filters import error_messages, filter_query
+from projects.web.languages import language_versions, title_languages
 
 from .models import GoodPractice
 from .network import build_network
@@ -111,6 +112,7 @@ class PracticeDetailView(DetailView):
                 "events": list(practice.events.all()),
                 "releases": list(practice.releases.all()),
                 "in_english_only": self._fields_in_english_only(practice),
+                "language_versions": language_versions(self.request, practice, title_languages(practice)),
             }
         )
         return context

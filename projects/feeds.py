@@ -1,17 +1,14 @@
 """RSS 2.0 and Atom feeds of the news, one per language.
 
-A feed in a language holds only the releases really written in it: a reader who subscribes to the
-Hungarian news wants Hungarian texts, not English fallbacks. The language is the page's (the
-feeds live under the language prefixes).
-
-The English feed is the one feed of every release: a release with no English is in it in its
-original language, as the English page shows it, marked (xml:lang on the item, and a line saying
-so at the start of its description).
+A feed in a language lists what the news page in that language lists: every published release, in
+that language where it is written in it, otherwise as the page shows it (in English, else in its
+original language). An item in another language than its feed is marked: xml:lang on the item, and
+a line in the feed's language at the start of its description saying which language it is in. The
+language is the page's (the feeds live under the language prefixes).
 """
 
 import collections
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -24,7 +21,6 @@ from .release_text import render_body
 
 FEED_SIZE = 20
 FeedRequest = collections.namedtuple("FeedRequest", ["language", "absolute"])
-DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 
 class _MarkedItemLanguage:
@@ -69,8 +65,6 @@ class ReleaseRssFeed(Feed):
 
     def items(self, obj):
         releases = PressRelease.objects.published()
-        if obj.language != DEFAULT_LANGUAGE:
-            releases = releases.in_language(obj.language)
         items = list(releases.select_related("author").prefetch_related("images")[:FEED_SIZE])
         for item in items:
             item.feed_absolute_url = obj.absolute  # item_description has only the item to go on
@@ -86,7 +80,11 @@ class ReleaseRssFeed(Feed):
         description = escape(item.lead) if item.lead else render_body(item, absolute=item.feed_absolute_url)
         shown = item.shown_language()
         if shown != get_language():
-            note = gettext("Not available in %(language)s: shown in %(shown)s, the language it was written in.") % {
+            if shown == item.original_language:
+                note = gettext("Not available in %(language)s: shown in %(shown)s, the language it was written in.")
+            else:
+                note = gettext("Not available in %(language)s: shown in %(shown)s.")
+            note = note % {
                 "language": get_language_info(get_language())["name_translated"],
                 "shown": get_language_info(shown)["name_translated"],
             }

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from .models import Partner, Phase, PressRelease, Project, ReleaseImage, ReleaseSlugRedirect, Semester, SitePage
 from .timeline import build_timeline
 from .web.fragments import KeyedRows
-from .web.languages import alternates
+from .web.languages import language_versions
 from .web.pagination import BadPage, CheckedPaginationMixin
 from .web.structured_data import json_ld, news_article
 
@@ -140,7 +140,7 @@ class ReleaseDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         release = self.object
         context["in_page_language"] = release.has_language(get_language())
-        context["alternates"] = alternates(
+        context["language_versions"] = language_versions(
             self.request, release, release.available_languages, default=release.shown_language(DEFAULT_LANGUAGE)
         )
         context["structured_data"] = json_ld(news_article(self.request, release))
@@ -371,5 +371,5 @@ class SitePageView(DetailView):
         context = super().get_context_data(**kwargs)
         page = self.object
         context["in_page_language"] = page.has_language(get_language())
-        context["alternates"] = alternates(self.request, page, page.available_languages)
+        context["language_versions"] = language_versions(self.request, page, page.available_languages)
         return context

@@ -12,12 +12,14 @@ from django.utils.translation import get_language, get_language_info
 from projects.web import fragments
 from projects.web.cache import cached_markdown
 from projects.web.images import RENDITION_WIDTHS, responsive_image
-from projects.web.languages import content_language
+from projects.web.languages import content_language, every_language_versions
 
 register = template.Library()
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# Organisations are named as the project's documents name them, in English, whatever the page's language.
+ORGANISATION_LANGUAGE = "en"
 _LANGUAGE_PREFIX = re.compile(r"^/(" + "|".join(map(re.escape, LANGUAGE_CODES)) + r")(?=/|$)")
 
 
@@ -150,3 +152,19 @@ def fragment(parser, token):
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.simple_tag(takes_context=True)
+def page_language_versions(context):
+    """The page's canonical address and hreflang alternates: its view's (a text's page, in the languages
+    the text is written in), otherwise those of a page of the site's own words, in every language."""
+    versions = context.get("language_versions")
+    if versions is None:
+        versions = every_language_versions(context["request"])
+    return versions
+
+
+@register.simple_tag
+def organisation(partner):
+    """A partner's organisation, marked as the English it is entered in ("Tartu City Government")."""
+    return format_html('<span lang="{}">{}</span>', ORGANISATION_LANGUAGE, partner.organisation)

@@ -1,9 +1,19 @@
-"""Which language a page's content is really in: translated fields fall back to English where empty."""
+"""Which language a page's content is really in (translated fields fall back to English where empty),
+and which language versions of a page exist: its canonical address and its hreflang alternates.
+
+One rule for the pages and the sitemap (better_site.sitemaps): a text's page exists in the languages
+the text is written in. Its page in any other language is a fallback (the site's words in that
+language around a text in another): it names the written version as canonical, names no
+alternates, and is named by none, nor by the sitemap. Pages that are mostly the site's own words
+(home, the lists, about, a partner city) exist in every language.
+"""
 
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language, override
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def content_language(obj, field):
@@ -20,13 +30,41 @@ def content_language(obj, field):
     return DEFAULT_LANGUAGE
 
 
-def alternates(request, obj, codes, default=DEFAULT_LANGUAGE):
-    """hreflang links to the object's page in each of `codes` (the languages it is really written
-    in), and the `default` one (English, or a release's original where it has no English) again as
-    x-default."""
-    links = []
+def title_languages(obj):
+    """The languages an event or a good practice is written in: those of its title (English always is)."""
+    return [code for code in LANGUAGE_CODES if getattr(obj, f"title_{code}", None)]
+
+
+def _versions(urls, current, default):
+    """{"canonical", "alternates"} of a page whose language versions are `urls` ({code: address})."""
+    if current not in urls:
+        # A fallback: the version it shows is the one to index; hreflang is for canonical pages only.
+        return {"canonical": urls[default], "alternates": []}
+    alternates = [{"code": code, "url": address} for code, address in urls.items()]
+    # Every version names every other and itself, and x-default: the reciprocal set search engines require.
+    alternates.append({"code": "x-default", "url": urls[default]})
+    return {"canonical": urls[current], "alternates": alternates}
+
+
+def language_versions(request, obj, codes, default=DEFAULT_LANGUAGE):
+    """The canonical address and hreflang alternates of an object's page, written in `codes`.
+
+    `default` is the version x-default names, and the one a fallback page shows: English, or a
+    release's original where it has no English.
+    """
+    urls = {}
     for code in codes:
         with override(code):
-            links.append({"code": code, "url": request.build_absolute_uri(obj.get_absolute_url())})
-    links += [{"code": "x-default", "url": link["url"]} for link in links if link["code"] == default]
-    return links
+            urls[code] = request.build_absolute_uri(obj.get_absolute_url())
+    return _versions(urls, get_language(), default)
+
+
+def every_language_versions(request):
+    """The same for a page of the site's own words, in all its languages: the path in each, and the
+    list's page number (a filter's choices are not separate pages to index)."""
+    query = ""
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        query = f"?page={int(page)}"
+    urls = {code: request.build_absolute_uri(translate_url(request.path, code)) + query for code in LANGUAGE_CODES}
+    return _versions(urls, get_language(), DEFAULT_LANGUAGE)
