@@ -78,13 +78,18 @@ def releases():
 # --- RSS 2.0 ----------------------------------------------------------------------------------------------------
 
 
-def test_hungarian_rss_lists_only_the_release_written_in_hungarian(client, releases):
+def test_hungarian_rss_lists_what_the_hungarian_news_page_lists(client, releases):
+    # Issue 11 reverses "only the releases written in Hungarian": the feed lists what /hu/news/ lists.
     response, feed = read_feed(client, "projects:release-feed", "hu")
 
     assert response["Content-Type"].startswith("application/rss+xml")
     assert feed.version == "rss20"
     assert feed.feed.language == "hu"
-    assert [entry.title for entry in feed.entries] == ["A BETTER lezárja az I. szakaszt"]
+    assert [entry.title for entry in feed.entries] == [
+        "A BETTER lezárja az I. szakaszt",
+        "BETTER is to adopt good practices",
+        "BETTER enters its second stage",
+    ]
     entry = feed.entries[0]
     assert entry.link == "http://testserver/hu/news/better-closes-phase-i/"
     assert entry.id == entry.link
@@ -105,11 +110,18 @@ def test_english_rss_lists_every_published_release_newest_first(client, releases
     assert all(entry.link.startswith("http://testserver/en/news/") for entry in feed.entries)
 
 
-def test_feed_of_a_language_without_releases_is_empty_but_valid(client, releases):
-    _response, feed = read_feed(client, "projects:release-feed", "it")
+def test_feed_of_a_language_without_releases_lists_the_english_ones_marked(client, releases):
+    # Issue 11 reverses "empty": /it/news/ lists the three releases in English, and so does its feed.
+    response, feed = read_feed(client, "projects:release-feed", "it")
 
     assert feed.feed.language == "it"
-    assert feed.entries == []
+    assert [entry.title for entry in feed.entries] == [
+        "BETTER closes Phase I",
+        "BETTER is to adopt good practices",
+        "BETTER enters its second stage",
+    ]
+    assert response.content.decode().count('<item xml:lang="en">') == 3
+    assert all("Non disponibile in italiano: mostrato in inglese" in entry.summary for entry in feed.entries)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -208,14 +208,15 @@ def test_english_feed_carries_an_estonian_only_release_marked_in_estonian(client
     assert re.search(r'<entry xml:lang="et">\s*<title>BETTER alustab teist etappi</title>', atom)
 
 
-def test_estonian_feed_has_the_release_unmarked_and_hungarian_feed_has_none(client, tartu):
+def test_estonian_feed_has_the_release_unmarked_and_hungarian_feed_has_it_marked_in_estonian(client, tartu):
+    # Issue 11 reverses "the Hungarian feed has none": /hu/news/ lists it in Estonian, so its feed does too.
     estonian_only(tartu)
     with translation.override("et"):
         estonian = client.get(reverse("projects:release-feed")).content.decode()
     with translation.override("hu"):
         hungarian = client.get(reverse("projects:release-feed")).content.decode()
     assert "<item><title>BETTER alustab teist etappi</title>" in estonian
-    assert "BETTER alustab" not in hungarian
+    assert '<item xml:lang="et"><title>BETTER alustab teist etappi</title>' in hungarian
 
 
 def test_sitemap_lists_an_estonian_only_release_in_estonian_with_it_as_x_default(client, tartu):
@@ -229,13 +230,16 @@ def test_sitemap_lists_an_estonian_only_release_in_estonian_with_it_as_x_default
 
 def test_hreflang_names_the_written_languages_and_the_original_as_x_default(client, tartu):
     release = estonian_only(tartu, title_hu="Második szakasz", body_hu="Tartu.")
+    # Read on a written version (issue 11: the English page is a fallback, which names no versions).
     links = {
         link.attrs["hreflang"]: link.attrs["href"]
-        for link in parse(page(client, release, "en")).find_all("link", rel="alternate")
+        for link in parse(page(client, release, "hu")).find_all("link", rel="alternate")
         if "hreflang" in link.attrs
     }
     assert sorted(links) == ["et", "hu", "x-default"]
     assert links["x-default"].endswith("/et/news/better-teine-etapp/")
+    english = parse(page(client, release, "en"))
+    assert english.find("link", rel="canonical").attrs["href"].endswith("/et/news/better-teine-etapp/")
 
 
 def test_json_ld_is_in_the_shown_language_without_a_lead_from_elsewhere(client, tartu):

@@ -318,7 +318,8 @@ def test_release_missing_page_language_is_shown_in_english_with_notice(client, p
 
 
 def test_release_page_offers_hreflang_only_for_its_real_languages(client, phase_one_release):
-    response = client.get("/it/news/better-closes-phase-i/")
+    # Issue 11: a written version lists the versions, itself included; the Italian page (a fallback) lists none.
+    response = client.get("/hu/news/better-closes-phase-i/")
     # Language versions of the page; the typed alternates are the news feeds.
     alternates = {
         link.attrs["hreflang"]: link.attrs["href"]
@@ -335,9 +336,13 @@ def test_release_page_offers_hreflang_only_for_its_real_languages(client, phase_
 
 def test_english_only_release_offers_english_and_x_default_only(client):
     release = PressReleaseFactory(slug="english-only")
-    document = parse(client.get(url("projects:release-detail", "et", slug=release.slug)))
+    document = parse(client.get(url("projects:release-detail", "en", slug=release.slug)))
     links = [link for link in document.find_all("link", rel="alternate") if "type" not in link.attrs]
     assert sorted(link.attrs["hreflang"] for link in links) == ["en", "x-default"]
+    # Issue 11: its Estonian page is a fallback, pointing to the English one rather than offering versions.
+    fallback = parse(client.get(url("projects:release-detail", "et", slug=release.slug)))
+    assert [link for link in fallback.find_all("link", rel="alternate") if "type" not in link.attrs] == []
+    assert fallback.find("link", rel="canonical").attrs["href"] == "http://testserver/en/news/english-only/"
 
 
 def test_release_body_renders_tables_and_strips_scripts(client, phase_one_release):

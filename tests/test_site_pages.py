@@ -145,8 +145,9 @@ def test_site_page_missing_in_a_language_falls_back_to_english_marked_as_such(cl
     assert document.find("div", cls="prose").attrs.get("lang") == "en"
     assert "<strong>us</strong>" in response.content.decode()
     assert "non è disponibile in" in document.find("p", cls="notice").text()
-    hreflangs = [link.attrs["hreflang"] for link in document.find_all("link", rel="alternate")]
-    assert "it" not in hreflangs and "en" in hreflangs
+    # Issue 11: the fallback names the English page as canonical and offers no language versions itself.
+    assert [link for link in document.find_all("link", rel="alternate") if "hreflang" in link.attrs] == []
+    assert document.find("link", rel="canonical").attrs["href"] == "http://testserver/en/contact/"
 
 
 def test_site_page_body_goes_through_the_sanitiser(client):

@@ -113,11 +113,15 @@ def test_sitemap_lists_events_practices_and_partners(client, site):
         f"{HOST}/en/events/study-visit-tartu/",
         f"{HOST}/et/events/study-visit-tartu/",
     }
-    assert every_language("/practices/digital-citizen-folder/") <= set(entries)
-    assert every_language("/partners/tartu/") <= set(entries)
-    assert entries[f"{HOST}/sv/practices/digital-citizen-folder/"]["x-default"] == (
+    # A practice too (issue 11): its factory writes it in English only, so no Italian or Swedish version is named.
+    assert {location for location in entries if location.endswith("/practices/digital-citizen-folder/")} == {
         f"{HOST}/en/practices/digital-citizen-folder/"
-    )
+    }
+    assert entries[f"{HOST}/en/practices/digital-citizen-folder/"] == {
+        "en": f"{HOST}/en/practices/digital-citizen-folder/",
+        "x-default": f"{HOST}/en/practices/digital-citizen-folder/",
+    }
+    assert every_language("/partners/tartu/") <= set(entries)
 
 
 def test_every_page_in_the_sitemap_answers(client, site):
