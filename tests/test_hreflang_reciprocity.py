@@ -155,3 +155,13 @@ def test_list_page_keeps_its_page_number_and_leaves_its_filter_out_of_its_addres
     canonical, versions = head_links(client, f"{HOST}/et/events/?city=tartu")
     assert canonical == f"{HOST}/et/events/"
     assert versions["x-default"] == f"{HOST}/en/events/"
+
+
+@pytest.mark.parametrize("query", ["?page=²", "?page=" + "9" * 4301, "?kind=nothing"])
+def test_list_that_cannot_be_shown_as_asked_names_no_versions(client, site, query):
+    response = client.get(f"/en/events/{query}")
+
+    assert response.status_code == 400
+    document = parse(response)
+    assert document.first("link", rel="canonical") is None
+    assert [link for link in document.find_all("link", rel="alternate") if "hreflang" in link.attrs] == []

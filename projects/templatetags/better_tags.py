@@ -158,6 +158,9 @@ def fragment(parser, token):
 def page_language_versions(context):
     """The page's canonical address and hreflang alternates: its view's (a text's page, in the languages
     the text is written in), otherwise those of a page of the site's own words, in every language."""
+    if context.get("errors") or context.get("page_error"):
+        # A list that cannot be shown as asked (400) is no version of anything.
+        return None
     versions = context.get("language_versions")
     if versions is None:
         versions = every_language_versions(context["request"])

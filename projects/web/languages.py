@@ -8,6 +8,8 @@ alternates, and is named by none, nor by the sitemap. Pages that are mostly the 
 (home, the lists, about, a partner city) exist in every language.
 """
 
+import re
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, override
@@ -64,7 +66,8 @@ def every_language_versions(request):
     list's page number (a filter's choices are not separate pages to index)."""
     query = ""
     page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
-        query = f"?page={int(page)}"
+    # A page number as the lists read it; anything else (too long, "²") is answered 400 by the list itself.
+    if re.fullmatch(r"[1-9][0-9]{0,8}", page) and page != "1":
+        query = f"?page={page}"
     urls = {code: request.build_absolute_uri(translate_url(request.path, code)) + query for code in LANGUAGE_CODES}
     return _versions(urls, get_language(), DEFAULT_LANGUAGE)
