@@ -118,3 +118,17 @@ def test_unknown_city_in_events_address_shows_reason_with_status_400(demo_site, 
     summary.get_by_role("link").click()
     expect(city).to_be_focused()
     both_widths(page, screenshot, "flow-events-invalid-city")
+
+
+def test_news_page_offers_its_feed_to_people_and_the_feed_lists_the_same_releases(demo_site, page, screenshot):
+    # Issue 11: a visible feed link on the Italian news, and the feed behind it is not empty.
+    page.goto(f"{demo_site.url}/it/news/")
+    link = page.get_by_role("link", name="Abbonati alle notizie")
+    expect(link).to_be_visible()
+    expect(link).to_have_attribute("type", "application/rss+xml")
+    both_widths(page, screenshot, "news-feed-link-it")
+
+    listed = page.locator("main .release-summary__title a").evaluate_all("links => links.map(a => a.href)")
+    feed = page.request.get(link.evaluate("a => a.href")).text()
+    items = re.findall(r"<item(?: xml:lang=\"\w+\")?><title>[^<]*</title><link>([^<]+)</link>", feed)
+    assert listed and items[: len(listed)] == listed
