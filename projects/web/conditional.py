@@ -57,12 +57,17 @@ def conditional(freshness):
 def page_conditional(prefix, exists=None):
     """`conditional` with the content version's validators (see projects.web.cache.page_freshness).
 
-    `exists(**kwargs)` tells a detail page's object is there (one indexed query): a missing one gets no
-    validators, so it answers 404, never a 304, whatever date or tag the request brings.
+    `exists(**kwargs)` tells a detail page's object is there (one indexed query, asked of revalidating
+    requests only): a missing one gets no validators, so it answers 404, never a 304, whatever date or
+    tag the request brings.
     """
 
     def freshness(request, *args, **kwargs):
-        if exists is not None and not exists(**kwargs):
+        # Only a request that brings a date or a tag can be answered 304 without the view: only then is
+        # the object's existence asked. Any other request reaches the view, which answers 404 itself
+        # (and the 404 keeps no validators).
+        revalidates = "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
+        if exists is not None and revalidates and not exists(**kwargs):
             return None
         return page_freshness(request, prefix)
 
