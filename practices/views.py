@@ -1,14 +1,14 @@
-from functools import partial
-
 from django.conf import settings
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
 from projects.web.conditional import page_conditional
 from projects.web.filters import error_messages, filter_query
+from projects.web.fragments import KeyedRows
 from projects.web.languages import language_versions, title_languages
 
 from .models import GoodPractice
@@ -46,6 +46,17 @@ conditional_detail = [
 ]
 
 
+class PracticeRows(KeyedRows):
+    """The catalogue's practices by key, each read with its transfer paths."""
+
+    def rows(self, keys):
+        rows = super().rows(keys)
+        for practice in rows.values():
+            if not hasattr(practice, "paths"):
+                practice.paths = transfer_paths(practice)
+        return rows
+
+
 @method_decorator(conditional_list, name="dispatch")
 class PracticeListView(ListView):
     """The catalogue: the filter form, the transfer network of the practices listed, and the practices."""
@@ -67,12 +78,15 @@ class PracticeListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        practices = list(context["object_list"])
-        all_paths = []
-        for practice in practices:
-            practice.paths = transfer_paths(practice)
-            all_paths.extend(practice.paths)
-        network = build_network(partners(), all_paths)
+        queryset = context["object_list"]
+        # Keys first: the rows (with the transfers and actions behind their paths) are read only for the
+        # cards, or the network, not in the cache (projects.web.fragments).
+        practices = PracticeRows(queryset.values_list("pk", flat=True), queryset)
+
+        def network():
+            return build_network(partners(), [path for practice in practices for path in practice.paths])
+
+        network = SimpleLazyObject(network)
         context.update(
             {
                 "practices": practices,
@@ -80,7 +94,7 @@ class PracticeListView(ListView):
                 "is_filtered": self.filterset.is_filtered,
                 "network": network,
                 # Drawn only when the page's network fragment is not in the cache (the template calls it).
-                "network_svg": partial(network.svg, id_prefix="network"),
+                "network_svg": lambda: network.svg(id_prefix="network"),
                 "api_url": self._api_url(),
             }
         )
