@@ -1,7 +1,7 @@
 """The public events section: the filtered list, one event, and the iCalendar feed."""
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,6 +15,7 @@ from projects.models import PressRelease
 from projects.web.filters import error_messages, filter_query, repeated_parameters
 from projects.web.languages import content_language, language_versions, title_languages
 from projects.web.pagination import BadPage, CheckedPaginationMixin
+from projects.web.related import prefetch_present
 from projects.web.structured_data import json_ld, logo, organization, release_image
 
 from .calendar import build_calendar
@@ -152,34 +153,30 @@ class EventDetailView(DetailView):
         practice = Event._meta.get_field("practices").related_model
         transfer = Event._meta.get_field("workshop_transfers").related_model
         action = practice._meta.get_field("actions").related_model
-        # Each relation with the rows it shows joined in (select_related in a Prefetch): one query each.
-        lookups = {
-            "has_recordings": "recordings",
-            "has_practices": Prefetch("practices", queryset=practice.objects.select_related("owner")),
-            "has_workshop_transfers": Prefetch(
-                "workshop_transfers",
-                queryset=transfer.objects.select_related("practice__owner", "importer").prefetch_related(
-                    # The stage shown is Transfer.reached_stage, which reads the practice's actions and plans.
-                    Prefetch("practice__actions", queryset=action.objects.select_related("plan"))
+        # Each relation with the rows it shows joined in (select_related in a Prefetch): one query each,
+        # and only for the relations that have rows (the flags of get_queryset).
+        return prefetch_present(
+            event,
+            {
+                "recordings": "recordings",
+                "practices": Prefetch("practices", queryset=practice.objects.select_related("owner")),
+                "workshop_transfers": Prefetch(
+                    "workshop_transfers",
+                    queryset=transfer.objects.select_related("practice__owner", "importer").prefetch_related(
+                        # The stage shown is Transfer.reached_stage, which reads the practice's actions and plans.
+                        Prefetch("practice__actions", queryset=action.objects.select_related("plan"))
+                    ),
                 ),
-            ),
-            "has_studied_transfers": Prefetch(
-                "studied_transfers", queryset=transfer.objects.select_related("importer")
-            ),
-            "has_releases": Prefetch(
-                "releases",
-                queryset=PressRelease.objects.published().select_related("author"),
-                to_attr="published_releases",
-            ),
-        }
-        prefetch_related_objects([event], *(lookup for flag, lookup in lookups.items() if getattr(event, flag)))
-        if not event.has_releases:
-            event.published_releases = []
-        return event
-
-    def related(self, event, relation):
-        """The event's rows of `relation`, prefetched; none, without a query, where it has none."""
-        return getattr(event, relation).all() if getattr(event, f"has_{relation}") else []
+                "studied_transfers": Prefetch(
+                    "studied_transfers", queryset=transfer.objects.select_related("importer")
+                ),
+                "releases": Prefetch(
+                    "releases",
+                    queryset=PressRelease.objects.published().select_related("author"),
+                    to_attr="published_releases",
+                ),
+            },
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -187,9 +184,9 @@ class EventDetailView(DetailView):
         language = get_language()
         # Cities that studied each practice here (study visits): practice id → importers.
         studied_by = {}
-        for transfer in self.related(event, "studied_transfers"):
+        for transfer in event.studied_transfers.all():
             studied_by.setdefault(transfer.practice_id, []).append(transfer.importer)
-        workshop_transfers = self.related(event, "workshop_transfers")
+        workshop_transfers = event.workshop_transfers.all()
         worked_on = {transfer.practice_id for transfer in workshop_transfers}
         context.update(
             in_page_language=all(
@@ -199,11 +196,11 @@ class EventDetailView(DetailView):
             # At an import workshop the practice worked on has its own section; list any others.
             practices=[
                 {"practice": practice, "studied_by": studied_by.get(practice.pk, [])}
-                for practice in self.related(event, "practices")
+                for practice in event.practices.all()
                 if practice.pk not in worked_on
             ],
             workshop_transfers=workshop_transfers,
-            recordings=self.related(event, "recordings"),
+            recordings=event.recordings.all(),
             releases=event.published_releases,
             visitors=event.visitors.all(),
             structured_data=json_ld(event_structured_data(self.request, event)),

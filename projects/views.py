@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from .timeline import build_timeline
 from .web.fragments import KeyedRows
 from .web.languages import language_versions
 from .web.pagination import BadPage, CheckedPaginationMixin
+from .web.related import prefetch_present
 from .web.structured_data import json_ld, news_article
 
 HOME_RELEASE_COUNT = 3
@@ -76,24 +77,18 @@ class ReleaseListView(CheckedPaginationMixin, ListView):
 
 def with_related(release):
     """The release's related events, practices and images, read only where it has any (the flags of
-    ReleaseDetailView.get_release_queryset); an empty relation is set empty without a query."""
+    ReleaseDetailView.get_release_queryset)."""
     # Related events and practices by name only: projects never imports the apps above it. Each with
     # its city joined in (select_related in a Prefetch).
     event, practice = _model_behind(PressRelease, "events"), _model_behind(PressRelease, "practices")
-    lookups = {
-        "events": Prefetch("events", queryset=event.objects.select_related("host")),
-        "practices": Prefetch("practices", queryset=practice.objects.select_related("owner")),
-        "images": "images",
-    }
-    present = [name for name in lookups if getattr(release, f"has_{name}", True)]
-    prefetch_related_objects([release], *(lookups[name] for name in present))
-    for name in lookups.keys() - set(present):
-        # Kept where a prefetch keeps its rows: `.none()` answers empty without asking the database.
-        release._prefetched_objects_cache = {
-            **getattr(release, "_prefetched_objects_cache", {}),
-            name: getattr(release, name).none(),
-        }
-    return release
+    return prefetch_present(
+        release,
+        {
+            "events": Prefetch("events", queryset=event.objects.select_related("host")),
+            "practices": Prefetch("practices", queryset=practice.objects.select_related("owner")),
+            "images": "images",
+        },
+    )
 
 
 class ReleaseDetailView(DetailView):

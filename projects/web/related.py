@@ -1,0 +1,28 @@
+"""A detail page's related rows, read only for the relations that have any.
+
+Most releases and events have no related practices, transfers, recordings or images; a prefetch of
+each would still be a query (and the time Django takes to write it). The page's own query annotates
+`has_<relation>` with an indexed EXISTS per relation; `prefetch_present` then prefetches only those
+that have rows and sets the others empty, where a prefetch keeps its rows, so templates and views
+read `obj.<relation>.all()` as usual without a query.
+"""
+
+from django.db.models import prefetch_related_objects
+
+
+def prefetch_present(obj, lookups):
+    """Prefetches each of `lookups` ({relation: lookup}) whose `has_<relation>` flag is true (or absent)
+    on `obj`; an empty one becomes an empty list (a Prefetch with `to_attr`) or `.none()`, which answers
+    empty without asking the database."""
+    present = [relation for relation in lookups if getattr(obj, f"has_{relation}", True)]
+    prefetch_related_objects([obj], *(lookups[relation] for relation in present))
+    for relation in lookups.keys() - set(present):
+        to_attr = getattr(lookups[relation], "to_attr", None)
+        if to_attr:
+            setattr(obj, to_attr, [])
+        else:
+            obj._prefetched_objects_cache = {
+                **getattr(obj, "_prefetched_objects_cache", {}),
+                relation: getattr(obj, relation).none(),
+            }
+    return obj
