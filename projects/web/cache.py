@@ -327,6 +327,7 @@ def _one_chunk(response):
     each piece in its own write (stored pieces would be sent so from the cache too)."""
     if not response.streaming and len(getattr(response, "_container", ())) > 1:
         response.content = response.content
+    return response
 
 
 class PublicPageCacheMiddleware:
@@ -341,12 +342,11 @@ class PublicPageCacheMiddleware:
 
         response = self._respond(request)
         store_fragments(request, response)
-        _one_chunk(response)
         return response
 
     def _respond(self, request):
         if not _cacheable_request(request):
-            return self.get_response(request)
+            return _one_chunk(self.get_response(request))
         # Read before the view: a change committed while it renders retires this key (module docstring).
         version = request_content_version(request)
         key = page_key(request, version)
@@ -356,8 +356,7 @@ class PublicPageCacheMiddleware:
             if request.method == "HEAD":
                 cached.content = b""
             return _conditional(request, cached)
-        response = self.get_response(request)
-        _one_chunk(response)
+        response = _one_chunk(self.get_response(request))
         if request.method == "GET" and _storable(response):
             # Every stored page can be revalidated cheaply: validators from the version where the view set none.
             freshness = page_freshness(request)

@@ -4,9 +4,10 @@ A list page's cost is mostly its cards (a release, event or practice teaser: a f
 city links, an image look-up each). A card is a function of its object, the language, the code and
 the published content, so it is kept under the content version (projects.web.cache): any change a
 public page can show retires every card at once, with no invalidation to get wrong. A page reads all
-its cards in one cache round trip and renders only the missing ones. What is cached is each card and
-the footer; the page around them (headings, filters, pagination) is rendered per request. A list's
-count is kept the same way (projects.web.pagination), since counting reads every matching row.
+its cards in one cache round trip and renders only the missing ones. Kept the same way: the header
+and footer, a valid filter form and the practice network (`{% fragment %}`), and a list's count
+(projects.web.pagination), since counting reads every matching row. The rest of a page (headings,
+pagination, a detail page's own content) is rendered on each request.
 
 Fragments rendered for a request are stored only once its response is known to be a 200
 (`store_fragments`, called by the page cache middleware): a 400 for a made-up filter value or a 404
@@ -110,7 +111,7 @@ def _render(context, template, name, obj, extra):
 
 
 def cached_block(request, name, parts, render):
-    """The output of `render()` kept under `fragment_key(request, name, *parts)`."""
+    """What `render()` returns (HTML, a count), kept under `fragment_key(request, name, *parts)`."""
     if request is None:
         return render()
     key = fragment_key(request, name, *parts)

@@ -1,12 +1,11 @@
 """Paginated public lists (news, events) that say plainly what is wrong with a page number."""
 
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
-from .fragments import KeyedRows, fragment_key, remember_fragments
+from .fragments import KeyedRows, cached_block
 
 # No list has a billion pages; a longer "number" is refused before int() (which gives up past 4,300 digits).
 MAX_PAGE_DIGITS = 9
@@ -37,14 +36,10 @@ class DeferredJoinPaginator(Paginator):
     def count(self):
         """The number of rows, counted once per content version and list (a count reads every matching
         row of the index: kept like a fragment, it is not read again on every page of the list)."""
-        if self.request is None or not isinstance(self.object_list, QuerySet):
+        if not isinstance(self.object_list, QuerySet):
             return Paginator.count.func(self)
-        key = fragment_key(self.request, "count", self.count_key)
-        count = cache.get(key)
-        if count is None:
-            count = Paginator.count.func(self)
-            remember_fragments(self.request, {key: count})  # stored if the page answers 200
-        return count
+        # Stored, like any fragment, only if the page answers 200.
+        return cached_block(self.request, "count", [self.count_key], lambda: Paginator.count.func(self))
 
     def page(self, number):
         if not isinstance(self.object_list, QuerySet):
