@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -6,7 +5,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Partner, PressRelease, Semester
+from projects.models import Partner, PressRelease, Semester, list_deferred
 from projects.web.cache import VersionedQuerySet
 
 
@@ -18,12 +17,7 @@ class EventQuerySet(VersionedQuerySet):
     def for_list(self, language):
         """Without what a list of events never shows: the descriptions (Markdown, the longest texts) and
         the titles and themes of languages other than the page's and English."""
-        codes = [code for code, _name in settings.LANGUAGES]
-        deferred = ["description", *(f"description_{code}" for code in codes)]
-        for code in codes:
-            if code not in (language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
-                deferred += [f"title_{code}", f"theme_{code}"]
-        return self.defer(*deferred)
+        return self.defer(*list_deferred(language, ("description",), ("title", "theme")))
 
     def involving(self, partner, role=None):
         """Events a partner hosts (role='host'), visits (role='visitor') or either."""

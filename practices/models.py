@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -7,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
-from projects.models import Partner, PressRelease
+from projects.models import Partner, PressRelease, list_deferred
 from projects.web.cache import VersionedQuerySet
 
 from .validators import validate_pdf
@@ -33,16 +32,8 @@ class GoodPracticeQuerySet(VersionedQuerySet):
     def for_list(self, language):
         """Without what a list of practices never shows: the long texts, and the titles and summaries of
         languages other than the page's and English (the fallback)."""
-        codes = [code for code, _name in settings.LANGUAGES]
-        deferred = [
-            f"{field}{suffix}"
-            for field in ("description", "resources_needed", "evidence_of_success", "potential_for_transfer")
-            for suffix in ("", *(f"_{code}" for code in codes))
-        ]
-        for code in codes:
-            if code not in (language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
-                deferred += [f"title_{code}", f"summary_{code}"]
-        return self.defer(*deferred)
+        long_texts = ("description", "resources_needed", "evidence_of_success", "potential_for_transfer")
+        return self.defer(*list_deferred(language, long_texts, ("title", "summary")))
 
 
 class GoodPractice(models.Model):

@@ -202,6 +202,15 @@ def shown_text_expression(field, language):
     )
 
 
+def list_deferred(language, long_texts, short_texts):
+    """The columns a list of teasers never reads: the long texts in every language, and the short ones
+    (titles, summaries) in languages other than the page's and English, its fallback."""
+    deferred = [f"{field}{suffix}" for field in long_texts for suffix in ("", *(f"_{code}" for code in LANGUAGE_CODES))]
+    shown = (language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    deferred += [f"{field}_{code}" for code in LANGUAGE_CODES if code not in shown for field in short_texts]
+    return deferred
+
+
 def has_text(field):
     """True where `field` holds text, computed by the database so the text itself is not fetched."""
     return ExpressionWrapper(Q(**{f"{field}__gt": ""}), output_field=models.BooleanField())
