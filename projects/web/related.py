@@ -12,8 +12,9 @@ from django.db.models import prefetch_related_objects
 
 def prefetch_present(obj, lookups):
     """Prefetches each of `lookups` ({relation: lookup}) whose `has_<relation>` flag is true (or absent)
-    on `obj`; an empty one becomes an empty list (a Prefetch with `to_attr`) or `.none()`, which answers
-    empty without asking the database."""
+    on `obj`; an empty one becomes an empty list (a Prefetch with `to_attr`) or an empty queryset that
+    holds its (no) rows, as Django's own prefetch leaves one: a bare `.none()` would still have its SQL
+    written, only to be dropped, each time it is read."""
     present = [relation for relation in lookups if getattr(obj, f"has_{relation}", True)]
     prefetch_related_objects([obj], *(lookups[relation] for relation in present))
     for relation in lookups.keys() - set(present):
@@ -21,8 +22,8 @@ def prefetch_present(obj, lookups):
         if to_attr:
             setattr(obj, to_attr, [])
         else:
-            obj._prefetched_objects_cache = {
-                **getattr(obj, "_prefetched_objects_cache", {}),
-                relation: getattr(obj, relation).none(),
-            }
+            empty = getattr(obj, relation).none()
+            # What prefetch_related_objects sets on a queryset it filled (django.db.models.query.prefetch_one_level).
+            empty._result_cache, empty._prefetch_done = [], True
+            obj._prefetched_objects_cache = {**getattr(obj, "_prefetched_objects_cache", {}), relation: empty}
     return obj
