@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -230,11 +231,29 @@ class PartnerDetailView(ContentETagMixin, DetailView):
     context_object_name = "partner"
 
     def get_queryset(self):
+        return Partner.objects.select_related("action_plan")
+
+    def get_context_data(self, **kwargs):
+        partner = self.object
+        partner.country_name = country_name(partner.country)
+        # A city without a plan yet: None rather than the RelatedObjectDoesNotExist of `partner.action_plan`.
+        action_plan = getattr(partner, "action_plan", None)
+        return super().get_context_data(
+            action_plan=action_plan,
+            # Its practices, imports and plan's actions: the page keeps them as one fragment (the city's
+            # place in the practice network), so they are read only when that fragment is not cached.
+            network=SimpleLazyObject(lambda: self.network(partner, action_plan)),
+            **self.latest(partner),
+            **kwargs,
+        )
+
+    def network(self, partner, action_plan):
         # The models of the apps above are reached through the relations' names (see _model_behind).
         practice = _model_behind(Partner, "practices")
         transfer = _model_behind(Partner, "imports")
         action = _model_behind(_model_behind(Partner, "action_plan"), "actions")
-        return Partner.objects.select_related("action_plan").prefetch_related(
+        prefetch_related_objects(
+            [partner],
             Prefetch(
                 "practices",
                 queryset=practice.objects.select_related("theme")
@@ -247,25 +266,22 @@ class PartnerDetailView(ContentETagMixin, DetailView):
                     "practice__owner", "study_visit", "import_workshop"
                 ).prefetch_related(Prefetch("practice__actions", queryset=action.objects.select_related("plan"))),
             ),
-            Prefetch(
-                "action_plan__actions",
-                queryset=action.objects.prefetch_related(
-                    Prefetch("practices", queryset=practice.objects.select_related("owner"))
+        )
+        if action_plan:
+            prefetch_related_objects(
+                [action_plan],
+                Prefetch(
+                    "actions",
+                    queryset=action.objects.prefetch_related(
+                        Prefetch("practices", queryset=practice.objects.select_related("owner"))
+                    ),
                 ),
-            ),
-        )
-
-    def get_context_data(self, **kwargs):
-        partner = self.object
-        partner.country_name = country_name(partner.country)
-        # A city without a plan yet: None rather than the RelatedObjectDoesNotExist of `partner.action_plan`.
-        action_plan = getattr(partner, "action_plan", None)
-        return super().get_context_data(
-            action_plan=action_plan,
-            imports=self.imports(partner, action_plan),
-            **self.latest(partner),
-            **kwargs,
-        )
+            )
+        return {
+            "practices": partner.practices.all(),
+            "imports": self.imports(partner, action_plan),
+            "actions": action_plan.actions.all() if action_plan else [],
+        }
 
     def imports(self, partner, action_plan):
         """What the city imports, each with the stage it reached: the transfers, and the practices its plan
@@ -294,16 +310,25 @@ class PartnerDetailView(ContentETagMixin, DetailView):
         event = _model_behind(Partner, "hosted_events")
         newest = ("-start_date", "slug")
         language = get_language()
-        hosted = event.objects.filter(host=partner).order_by(*newest).for_list(language).prefetch_related("visitors")
-        visited = event.objects.filter(visitors=partner).order_by(*newest).for_list(language).select_related("host")
-        releases = PressRelease.objects.published().filter(author=partner).for_list(language).select_related("author")
-        # Keys from the indexes; rows only for the items not in the cache (projects.web.fragments).
-        partner.published_releases = KeyedRows(releases.values_list("pk", flat=True)[:PARTNER_RELEASE_COUNT], releases)
-
-        def in_order_they_happened(events):
-            return KeyedRows(list(events.values_list("pk", flat=True)[:PARTNER_EVENT_COUNT])[::-1], events)
-
-        return {"hosted_events": in_order_they_happened(hosted), "visited_events": in_order_they_happened(visited)}
+        # Keys from the indexes; the rows (and the querysets that read them) only for the items not in
+        # the cache (projects.web.fragments).
+        releases = PressRelease.objects.published().filter(author=partner)
+        partner.published_releases = KeyedRows(
+            releases.values_list("pk", flat=True)[:PARTNER_RELEASE_COUNT],
+            lambda: releases.for_list(language).select_related("author"),
+        )
+        hosted = KeyedRows(
+            event.objects.filter(host=partner).order_by(*newest).values_list("pk", flat=True)[:PARTNER_EVENT_COUNT],
+            lambda: event.objects.for_list(language).prefetch_related("visitors"),
+        )
+        visited = KeyedRows(
+            event.objects.filter(visitors=partner).order_by(*newest).values_list("pk", flat=True)[:PARTNER_EVENT_COUNT],
+            lambda: event.objects.for_list(language).select_related("host"),
+        )
+        # Oldest first, in the order they happened.
+        hosted.keys.reverse()
+        visited.keys.reverse()
+        return {"hosted_events": hosted, "visited_events": visited}
 
 
 class AboutView(ContentETagMixin, TemplateView):

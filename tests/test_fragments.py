@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.factories import EventFactory
-from practices.factories import GoodPracticeFactory
+from practices.factories import ActionFactory, GoodPracticeFactory, RegionalActionPlanFactory, TransferFactory
 from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.web import fragments
 
@@ -160,3 +160,30 @@ def test_events_count_is_read_once_and_follows_a_new_event(client):
     EventFactory()
 
     assert "3 events" in client.get("/en/events/").content.decode()
+
+
+def test_partner_page_with_its_network_cached_reads_no_practice_row(client):
+    transfer = TransferFactory(practice__title_en="Chatbot for permits")
+    importer = transfer.importer
+    first = client.get(importer.get_absolute_url())
+    assert "Chatbot for permits" in first.content.decode()
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(importer.get_absolute_url())
+
+    assert again.content == first.content
+    network = ("practices_goodpractice", "practices_transfer", "practices_action")
+    assert not [query["sql"] for query in queries.captured_queries if any(table in query["sql"] for table in network)]
+
+
+def test_partner_page_shows_a_new_import_and_a_new_action_at_once(client):
+    plan = RegionalActionPlanFactory()
+    city = plan.partner
+    assert "Chatbot for permits" not in client.get(city.get_absolute_url()).content.decode()
+
+    TransferFactory(importer=city, practice__title_en="Chatbot for permits")
+    ActionFactory(plan=plan, title_en="Open the permit chatbot")
+
+    page = client.get(city.get_absolute_url()).content.decode()
+    assert "Chatbot for permits" in page
+    assert "Open the permit chatbot" in page

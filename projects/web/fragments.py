@@ -5,7 +5,7 @@ city links, an image look-up each). A card is a function of its object, the lang
 the published content, so it is kept under the content version (projects.web.cache): any change a
 public page can show retires every card at once, with no invalidation to get wrong. A page reads all
 its cards in one cache round trip and renders only the missing ones. Kept the same way: the header
-and footer, a valid filter form and the practice network (`{% fragment %}`), and a list's count
+and footer, a valid filter form, the practice network and a city's part in it (`{% fragment %}`), and a list's count
 (projects.web.pagination), since counting reads every matching row. The rest of a page (headings,
 pagination, a detail page's own content) is rendered on each request.
 
@@ -40,6 +40,8 @@ class KeyedRows:
     A list page knows its keys from an index (DeferredJoinPaginator, a partner's latest events); its
     cards come from the cache by key, so only the rows whose card is missing are read, with their
     prefetches. Anything else that iterates the list reads all of its rows once, as a list would.
+    `queryset` may be a function that makes it: a list whose cards are all cached then never spends
+    the time to build its queryset of rows (the columns to defer, the flags to compute).
     """
 
     def __init__(self, keys, queryset):
@@ -51,7 +53,10 @@ class KeyedRows:
         """{key: row} of the given keys, from the rows read already or in one query."""
         if self._rows is not None:
             return {key: self._rows[key] for key in keys if key in self._rows}
-        return {row.pk: row for row in self.queryset.filter(pk__in=keys)} if keys else {}
+        if not keys:
+            return {}
+        queryset = self.queryset() if callable(self.queryset) else self.queryset
+        return {row.pk: row for row in queryset.filter(pk__in=keys)}
 
     def _all(self):
         if self._rows is None:
