@@ -158,24 +158,25 @@ class EventDetailView(DetailView):
         return prefetch_present(
             event,
             {
-                "recordings": "recordings",
-                "practices": Prefetch("practices", queryset=practice.objects.select_related("owner")),
-                "workshop_transfers": Prefetch(
+                "recordings": lambda: "recordings",
+                "practices": lambda: Prefetch("practices", queryset=practice.objects.select_related("owner")),
+                "workshop_transfers": lambda: Prefetch(
                     "workshop_transfers",
                     queryset=transfer.objects.select_related("practice__owner", "importer").prefetch_related(
                         # The stage shown is Transfer.reached_stage, which reads the practice's actions and plans.
                         Prefetch("practice__actions", queryset=action.objects.select_related("plan"))
                     ),
                 ),
-                "studied_transfers": Prefetch(
+                "studied_transfers": lambda: Prefetch(
                     "studied_transfers", queryset=transfer.objects.select_related("importer")
                 ),
-                "releases": Prefetch(
+                "releases": lambda: Prefetch(
                     "releases",
                     queryset=PressRelease.objects.published().select_related("author"),
                     to_attr="published_releases",
                 ),
             },
+            to_attr={"releases": "published_releases"},
         )
 
     def get_context_data(self, **kwargs):

@@ -9,7 +9,7 @@ the same rule the partner and event pages use.
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from events.models import Event
 from projects.models import Partner, PressRelease
@@ -99,7 +99,12 @@ def transfer_paths(practice):
 
 def practice_queryset():
     """Everything the catalogue and the API show of a practice, in a constant number of queries."""
-    return GoodPractice.objects.with_relations().prefetch_related(
+    return GoodPractice.objects.with_relations().prefetch_related(*path_lookups())
+
+
+def path_lookups():
+    """The prefetches transfer_paths reads: the transfers and the actions that take the practice up."""
+    return [
         Prefetch(
             "transfers",
             queryset=Transfer.objects.select_related("importer", "study_visit", "import_workshop").order_by(
@@ -112,7 +117,7 @@ def practice_queryset():
                 "plan__partner__order", "plan__partner__slug", "number"
             ),
         ),
-    )
+    ]
 
 
 def practice_list_queryset(language):
@@ -137,11 +142,25 @@ def practice_list_queryset(language):
 
 
 def practice_detail_queryset():
-    """practice_queryset plus the events where the practice was examined and its published releases."""
-    return practice_queryset().prefetch_related(
+    """A practice's own fields, with its owner city and theme; what it is linked to is read by
+    practice_related, only when the page's fragment of it is not cached."""
+    return GoodPractice.objects.with_relations()
+
+
+def practice_related(practice):
+    """{paths, events, releases} of one practice: its transfer paths, the events where it was examined
+    and its published releases, in one query each."""
+    prefetch_related_objects(
+        [practice],
+        *path_lookups(),
         Prefetch("events", queryset=Event.objects.select_related("host").order_by("start_date", "slug")),
         Prefetch("releases", queryset=PressRelease.objects.published().select_related("author")),
     )
+    return {
+        "paths": transfer_paths(practice),
+        "events": list(practice.events.all()),
+        "releases": list(practice.releases.all()),
+    }
 
 
 def practice_filterset(*, data=None, queryset=None) -> PracticeFilter:

@@ -18,6 +18,7 @@ from .selectors import (
     practice_detail_queryset,
     practice_filterset,
     practice_list_queryset,
+    practice_related,
     transfer_paths,
 )
 
@@ -122,9 +123,9 @@ class PracticeDetailView(DetailView):
         practice = self.object
         context.update(
             {
-                "paths": transfer_paths(practice),
-                "events": list(practice.events.all()),
-                "releases": list(practice.releases.all()),
+                # Its transfer paths, events and releases: kept as fragments of the page (the practice's part
+                # in the network, its related lists), so they are read only when one is not cached.
+                "related": SimpleLazyObject(lambda: practice_related(practice)),
                 "in_english_only": self._fields_in_english_only(practice),
                 "language_versions": language_versions(self.request, practice, title_languages(practice)),
             }

@@ -85,9 +85,9 @@ def with_related(release):
     return prefetch_present(
         release,
         {
-            "events": Prefetch("events", queryset=event.objects.select_related("host")),
-            "practices": Prefetch("practices", queryset=practice.objects.select_related("owner")),
-            "images": "images",
+            "events": lambda: Prefetch("events", queryset=event.objects.select_related("host")),
+            "practices": lambda: Prefetch("practices", queryset=practice.objects.select_related("owner")),
+            "images": lambda: "images",
         },
     )
 

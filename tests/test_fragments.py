@@ -187,3 +187,40 @@ def test_partner_page_shows_a_new_import_and_a_new_action_at_once(client):
     page = client.get(city.get_absolute_url()).content.decode()
     assert "Chatbot for permits" in page
     assert "Open the permit chatbot" in page
+
+
+def test_second_visit_reads_its_fragments_from_the_workers_copy(client, monkeypatch):
+    PressReleaseFactory.create_batch(2, published_at=days_ago(2))
+    client.get("/en/news/")
+    asked = []
+    original = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys, *args: asked.extend(keys) or original(keys, *args))
+
+    client.get("/en/news/")
+
+    # Only the content version comes from the shared cache: header, footer, cards and count do not.
+    assert asked
+    assert not [key for key in asked if fragments.FRAGMENT_PREFIX in key]
+
+
+def test_practice_page_with_its_paths_cached_reads_no_transfer_row(client):
+    transfer = TransferFactory(importer__city_en="Rivertown")
+    url = transfer.practice.get_absolute_url()
+    first = client.get(url)
+    assert "Rivertown" in first.content.decode()
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+
+    assert again.content == first.content
+    related = ("practices_transfer", "practices_action", "events_event", "projects_pressrelease")
+    assert not [query["sql"] for query in queries.captured_queries if any(table in query["sql"] for table in related)]
+
+
+def test_practice_page_shows_a_new_importer_at_once(client):
+    practice = GoodPracticeFactory()
+    assert "Rivertown" not in client.get(practice.get_absolute_url()).content.decode()
+
+    TransferFactory(practice=practice, importer__city_en="Rivertown")
+
+    assert "Rivertown" in client.get(practice.get_absolute_url()).content.decode()

@@ -111,15 +111,16 @@ def nav_item(context, view_name, label, section=None):
     return {"url": url, "label": label, "current": current}
 
 
-@register.simple_tag
-def rendition(image, *widths):
+@register.simple_tag(takes_context=True)
+def rendition(context, image, *widths):
     """`{% rendition release.image as img %}`: resized copies of an uploaded image for srcset.
 
     Gives img.src, img.srcset, img.width and img.height (see projects.web.images.ResponsiveImage), or None
     where there is no image or its file is missing or broken: the template then shows none.
     `{% rendition partner.logo 240 480 as img %}` asks for other widths than the default 480 and 960.
     """
-    return responsive_image(image, [int(width) for width in widths] or RENDITION_WIDTHS)
+    widths = [int(width) for width in widths] or RENDITION_WIDTHS
+    return responsive_image(image, widths, request=context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -16,11 +16,11 @@ for a made-up address stores nothing, so visitors cannot fill the cache with add
 
 import hashlib
 
-from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from . import near_cache
 from .cache import CODE_VERSION, PAGE_TIMEOUT, request_content_version
 
 FRAGMENT_PREFIX = "better:fragment"
@@ -95,7 +95,7 @@ def cached_cards(context, objects, template_name, name, **extra):
         objects = list(objects)
         objects = KeyedRows([obj.pk for obj in objects], None)._with_rows(objects)
     keys = {pk: fragment_key(request, template_name, name, sorted(extra.items()), pk) for pk in objects.keys}
-    found = cache.get_many(list(keys.values()))
+    found = near_cache.get_many(request, list(keys.values()))
     rows = objects.rows([pk for pk, key in keys.items() if key not in found])
     missing = {}
     cards = []
@@ -120,7 +120,7 @@ def cached_block(request, name, parts, render):
     if request is None:
         return render()
     key = fragment_key(request, name, *parts)
-    html = cache.get(key)
+    html = near_cache.get(request, key)
     if html is None:
         html = render()
         remember_fragments(request, {key: html})
@@ -136,4 +136,4 @@ def store_fragments(request, response):
     """Stores the fragments the request rendered, if its answer is a page served to everyone (200)."""
     pending = request.__dict__.pop(_PENDING, None)
     if pending and response.status_code == 200 and request.method in ("GET", "HEAD"):
-        cache.set_many(pending, PAGE_TIMEOUT)
+        near_cache.set_many(request, pending, PAGE_TIMEOUT)

@@ -30,6 +30,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from . import near_cache
+
 logger = logging.getLogger(__name__)
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -213,23 +215,24 @@ def get_rendition(field_file, width):
     return Rendition(url=storage.url(name), width=size[0], height=size[1])
 
 
-def responsive_image(field_file, widths=RENDITION_WIDTHS):
+def responsive_image(field_file, widths=RENDITION_WIDTHS, request=None):
     """Renditions at the given widths for srcset, or None where there is no usable image.
 
     The answer is kept in the shared cache under the source's name: a list of 20 teasers then costs
     one cache read per image instead of a storage look-up (a stat, or an S3 request) per width.
     Renditions are never changed in place (a new upload gets a new name), so the entry needs no
     invalidation; a missing image is not remembered, so a file put back is found on the next request.
+    With the page's `request`, the worker keeps its own copy too (projects.web.near_cache).
     """
     if not field_file or not getattr(field_file, "name", None):
         return None
     widths = tuple(sorted(widths))
     key = _responsive_cache_key(field_file, widths)
-    image = cache.get(key)
+    image = near_cache.get(request, key)
     if image is None:
         image = _responsive_image(field_file, widths)
         if image is not None:
-            cache.set(key, image, _SIZE_CACHE_SECONDS)
+            near_cache.set_many(request, {key: image}, _SIZE_CACHE_SECONDS)
     return image
 
 

@@ -10,17 +10,19 @@ read `obj.<relation>.all()` as usual without a query.
 from django.db.models import prefetch_related_objects
 
 
-def prefetch_present(obj, lookups):
-    """Prefetches each of `lookups` ({relation: lookup}) whose `has_<relation>` flag is true (or absent)
-    on `obj`; an empty one becomes an empty list (a Prefetch with `to_attr`) or an empty queryset that
-    holds its (no) rows, as Django's own prefetch leaves one: a bare `.none()` would still have its SQL
-    written, only to be dropped, each time it is read."""
+def prefetch_present(obj, lookups, to_attr=None):
+    """Prefetches each of `lookups` ({relation: a function returning its lookup}, so that a queryset is
+    only built where it is used) whose `has_<relation>` flag is true (or absent) on `obj`.
+
+    An empty one becomes an empty list where its Prefetch has a `to_attr` (named again in `to_attr`,
+    {relation: attribute}), else an empty queryset that holds its (no) rows, as Django's own prefetch
+    leaves one: a bare `.none()` would still have its SQL written, only to be dropped, on each read."""
+    to_attr = to_attr or {}
     present = [relation for relation in lookups if getattr(obj, f"has_{relation}", True)]
-    prefetch_related_objects([obj], *(lookups[relation] for relation in present))
+    prefetch_related_objects([obj], *(lookups[relation]() for relation in present))
     for relation in lookups.keys() - set(present):
-        to_attr = getattr(lookups[relation], "to_attr", None)
-        if to_attr:
-            setattr(obj, to_attr, [])
+        if relation in to_attr:
+            setattr(obj, to_attr[relation], [])
         else:
             empty = getattr(obj, relation).none()
             # What prefetch_related_objects sets on a queryset it filled (django.db.models.query.prefetch_one_level).
