@@ -29,22 +29,21 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from practices.models import GoodPractice
-from projects.models import PressRelease, shown_text_expression
+from projects.models import PressRelease, plain_values, shown_text_expression
 from projects.web.cache import cached_markdown
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 10
-# Bounds that keep a search's cost the same at any size (see _indexed_hits).
-RANKED_CANDIDATES = 200
-COUNT_LIMIT = 500
+# The bound that keeps a search's cost the same at any size (see _indexed_hits).
+COUNT_LIMIT = 100
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 SNIPPET_WORDS = 30
@@ -303,9 +302,10 @@ def _cities_named(query, language):
 def _indexed_hits(kind, query, language, cities, limit):
     """(hits, count, capped) from the kind's indexed tsvector: the GIN index finds the matches.
 
-    A word found everywhere ("tartu") matches most rows; ranking all of them would cost as much as the
-    table is big. So the best hits are ranked among the RANKED_CANDIDATES newest matches (all of them
-    where there are fewer), and the matches are counted up to COUNT_LIMIT.
+    A word found everywhere ("tartu") matches most rows; ranking or counting all of them would cost as
+    much as the table is big. So one query reads the newest COUNT_LIMIT + 1 matches with their rank, in
+    the list's order from its index: they are counted (past COUNT_LIMIT the page says "more than"),
+    and the best hits are those of the newest COUNT_LIMIT (all matches, where there are fewer).
     """
     search_query = _search_query(query, language)
     vector = indexed_vector(kind, language)
@@ -313,19 +313,16 @@ def _indexed_hits(kind, query, language, cities, limit):
     if cities:
         condition |= Q(**{f"{kind.city_relation}__in": cities})
     matches = kind.base_queryset().alias(document=vector).filter(condition)
-    # The newest matches with their rank, from the index in the list's order, only as many as needed;
-    # the best `limit` of them are then read whole by primary key. Each step reads a bounded number of rows.
-    candidates = list(
-        matches.annotate(rank=SearchRank(F("document"), search_query))
-        .order_by(*kind.model._meta.ordering)
-        .values_list("pk", "rank")[:RANKED_CANDIDATES]
-    )
+    ranked_matches = matches.annotate(rank=SearchRank(F("document"), search_query)).order_by(*kind.model._meta.ordering)
+    candidates = list(plain_values(ranked_matches, "pk", "rank")[: COUNT_LIMIT + 1])
+    count = len(candidates)
     # Best first; equal ranks in the usual order of their list (newest first), which is the candidates' order.
-    best = [pk for pk, _rank in sorted(candidates, key=lambda candidate: -candidate[1])[:limit]]
+    ranked = sorted(candidates[:COUNT_LIMIT], key=lambda candidate: -candidate[1])
+    best = [pk for pk, _rank in ranked[:limit]]
+    # Then the best `limit` read whole by primary key: each step reads a bounded number of rows.
     rows = kind.model.objects.filter(pk__in=best).select_related(*kind.related).defer(*_other_languages(kind, language))
     found = {obj.pk: obj for obj in rows}
     hits = [found[pk] for pk in best if pk in found]
-    count = matches.order_by()[: COUNT_LIMIT + 1].count()
     return hits, min(count, COUNT_LIMIT), count > COUNT_LIMIT
 
 
@@ -417,7 +414,8 @@ def _snippet(text, words):
         key=lambda begin: sum(begin <= index < begin + SNIPPET_WORDS for index in found),
     )
     window = tokens[start : start + SNIPPET_WORDS]
-    parts = [_marked(token) if matches(token) else escape(token) for token in window]
+    # The standard library's escape, as Django's does it, without Django's lazy-string wrapper per word.
+    parts = [_marked(token) if matches(token) else html.escape(token) for token in window]
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + SNIPPET_WORDS < len(tokens) else ""
     return mark_safe(prefix + " ".join(parts) + suffix)  # noqa: S308 (every token is escaped)
@@ -436,7 +434,7 @@ _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 def _marked(token):
     """`Genoa,` → `<mark>Genoa</mark>,`: the word highlighted, not the punctuation around it."""
     lead, word, trail = re.fullmatch(r"(\W*)(.*?)(\W*)", token).groups()
-    return f"{escape(lead)}<mark>{escape(word)}</mark>{escape(trail)}"
+    return f"{html.escape(lead)}<mark>{html.escape(word)}</mark>{html.escape(trail)}"
 
 
 def _meta(kind, obj):

@@ -20,7 +20,7 @@ from django.utils.functional import cached_property
 
 from events.models import Event
 from practices.models import GoodPractice
-from projects.models import Partner, PressRelease, SitePage, has_text
+from projects.models import Partner, PressRelease, SitePage, has_text, plain_values
 from projects.web.cache import PAGE_TIMEOUT, content_version
 from projects.web.languages import title_languages
 
@@ -80,7 +80,7 @@ class MultilingualSitemap(Sitemap):
         items = self.items()
         if not isinstance(items, QuerySet):
             return self.paginator.page(page).object_list
-        pages = SectionPaginator(items.values_list("pk", flat=True), self.limit, section=type(self).__name__)
+        pages = SectionPaginator(plain_values(items, "pk", flat=True), self.limit, section=type(self).__name__)
         keys = list(pages.page(page).object_list)
         if not keys:
             return items.none()

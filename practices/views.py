@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
 
+from projects.models import plain_values
 from projects.web.conditional import page_conditional
 from projects.web.filters import error_messages, filter_query
 from projects.web.fragments import KeyedRows
@@ -82,7 +83,7 @@ class PracticeListView(ListView):
         queryset = context["object_list"]
         # Keys first: the rows (with the transfers and actions behind their paths) are read only for the
         # cards, or the network, not in the cache (projects.web.fragments).
-        practices = PracticeRows(queryset.values_list("pk", flat=True), queryset)
+        practices = PracticeRows(plain_values(queryset, "pk", flat=True), queryset)
 
         def network():
             return build_network(partners(), [path for practice in practices for path in practice.paths])

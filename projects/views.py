@@ -9,7 +9,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Partner, Phase, PressRelease, Project, ReleaseImage, ReleaseSlugRedirect, Semester, SitePage
+from .models import (
+    Partner,
+    Phase,
+    PressRelease,
+    Project,
+    ReleaseImage,
+    ReleaseSlugRedirect,
+    Semester,
+    SitePage,
+    plain_values,
+)
 from .timeline import build_timeline
 from .web.fragments import KeyedRows
 from .web.languages import language_versions
@@ -38,7 +48,7 @@ class HomeView(ListView):
     def get_queryset(self):
         releases = PressRelease.objects.published().for_list(get_language()).select_related("author")
         # Keys from the index; rows only for the cards not in the cache (projects.web.fragments).
-        return KeyedRows(releases.values_list("pk", flat=True)[:HOME_RELEASE_COUNT], releases)
+        return KeyedRows(plain_values(releases, "pk", flat=True)[:HOME_RELEASE_COUNT], releases)
 
     def get_context_data(self, **kwargs):
         # One project per site; an empty database still gets a page.
@@ -314,15 +324,17 @@ class PartnerDetailView(ContentETagMixin, DetailView):
         # the cache (projects.web.fragments).
         releases = PressRelease.objects.published().filter(author=partner)
         partner.published_releases = KeyedRows(
-            releases.values_list("pk", flat=True)[:PARTNER_RELEASE_COUNT],
+            plain_values(releases, "pk", flat=True)[:PARTNER_RELEASE_COUNT],
             lambda: releases.for_list(language).select_related("author"),
         )
         hosted = KeyedRows(
-            event.objects.filter(host=partner).order_by(*newest).values_list("pk", flat=True)[:PARTNER_EVENT_COUNT],
+            plain_values(event.objects.filter(host=partner).order_by(*newest), "pk", flat=True)[:PARTNER_EVENT_COUNT],
             lambda: event.objects.for_list(language).prefetch_related("visitors"),
         )
         visited = KeyedRows(
-            event.objects.filter(visitors=partner).order_by(*newest).values_list("pk", flat=True)[:PARTNER_EVENT_COUNT],
+            plain_values(event.objects.filter(visitors=partner).order_by(*newest), "pk", flat=True)[
+                :PARTNER_EVENT_COUNT
+            ],
             lambda: event.objects.for_list(language).select_related("host"),
         )
         # Oldest first, in the order they happened.

@@ -5,6 +5,8 @@ from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
+from projects.models import plain_values
+
 from .fragments import KeyedRows, cached_block
 
 # No list has a billion pages; a longer "number" is refused before int() (which gives up past 4,300 digits).
@@ -49,7 +51,7 @@ class DeferredJoinPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = self.object_list.values_list("pk", flat=True)[bottom:top]
+        keys = plain_values(self.object_list, "pk", flat=True)[bottom:top]
         # The rows are read when the page needs them: cards kept in the cache need none (fragments).
         return self._get_page(KeyedRows(keys, self.object_list), number, self)
 
