@@ -1,5 +1,7 @@
 """The public events section: the filtered list, one event, and the iCalendar feed."""
 
+import functools
+
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponse
@@ -127,6 +129,23 @@ def event_structured_data(request, event):
     return data
 
 
+@functools.cache
+def event_page_queryset():
+    """The event page's queryset, built once per process (each request filters a copy of it).
+
+    Whether each relation has any row is read in the event's own query (indexed EXISTS): most events
+    have no practices, transfers, recordings or releases, and then need none of their queries."""
+    transfer = Event._meta.get_field("workshop_transfers").related_model
+    by_event = OuterRef("pk")
+    return Event.objects.with_relations().annotate(
+        has_recordings=Exists(Recording.objects.filter(event=by_event)),
+        has_practices=Exists(Event._meta.get_field("practices").through.objects.filter(event=by_event)),
+        has_workshop_transfers=Exists(transfer.objects.filter(import_workshop=by_event)),
+        has_studied_transfers=Exists(transfer.objects.filter(study_visit=by_event)),
+        has_releases=Exists(Event.releases.through.objects.filter(event=by_event)),
+    )
+
+
 @method_decorator(detail_freshness, name="dispatch")
 class EventDetailView(DetailView):
     """One event with everything it connects: cities, practices, transfers, recordings, releases."""
@@ -135,17 +154,7 @@ class EventDetailView(DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        # Whether each relation has any row, read in the event's own query (indexed EXISTS): most events
-        # have no practices, transfers, recordings or releases, and then need none of their queries.
-        transfer = Event._meta.get_field("workshop_transfers").related_model
-        by_event = OuterRef("pk")
-        return Event.objects.with_relations().annotate(
-            has_recordings=Exists(Recording.objects.filter(event=by_event)),
-            has_practices=Exists(Event._meta.get_field("practices").through.objects.filter(event=by_event)),
-            has_workshop_transfers=Exists(transfer.objects.filter(import_workshop=by_event)),
-            has_studied_transfers=Exists(transfer.objects.filter(study_visit=by_event)),
-            has_releases=Exists(Event.releases.through.objects.filter(event=by_event)),
-        )
+        return event_page_queryset()
 
     def get_object(self, queryset=None):
         event = super().get_object(queryset)

@@ -1,3 +1,5 @@
+import functools
+
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -102,6 +104,18 @@ def with_related(release):
     )
 
 
+@functools.cache
+def release_page_queryset():
+    """The release page's queryset, built once per process: a queryset only describes a query, and each
+    request's filter works on a copy of it, so the three EXISTS are not put together on every request."""
+    by_release = OuterRef("pk")
+    return PressRelease.objects.select_related("author").annotate(
+        has_events=Exists(PressRelease.events.through.objects.filter(pressrelease=by_release)),
+        has_practices=Exists(PressRelease.practices.through.objects.filter(pressrelease=by_release)),
+        has_images=Exists(ReleaseImage.objects.filter(release=by_release)),
+    )
+
+
 class ReleaseDetailView(DetailView):
     """One published release in the page's language, or in English with a notice."""
 
@@ -118,12 +132,7 @@ class ReleaseDetailView(DetailView):
         Whether it has related events, practices and images is read in its own query (indexed EXISTS):
         most releases have none, and then need none of their three queries (see get_object).
         """
-        by_release = OuterRef("pk")
-        return PressRelease.objects.select_related("author").annotate(
-            has_events=Exists(PressRelease.events.through.objects.filter(pressrelease=by_release)),
-            has_practices=Exists(PressRelease.practices.through.objects.filter(pressrelease=by_release)),
-            has_images=Exists(ReleaseImage.objects.filter(release=by_release)),
-        )
+        return release_page_queryset()
 
     def get_object(self, queryset=None):
         return with_related(super().get_object(queryset))
@@ -253,7 +262,8 @@ class PartnerDetailView(ContentETagMixin, DetailView):
             # Its practices, imports and plan's actions: the page keeps them as one fragment (the city's
             # place in the practice network), so they are read only when that fragment is not cached.
             network=SimpleLazyObject(lambda: self.network(partner, action_plan)),
-            **self.latest(partner),
+            # Its latest events and news: fragments too, read when not cached.
+            latest=SimpleLazyObject(lambda: self.latest(partner)),
             **kwargs,
         )
 
@@ -322,10 +332,10 @@ class PartnerDetailView(ContentETagMixin, DetailView):
         language = get_language()
         # Keys from the indexes; the rows (and the querysets that read them) only for the items not in
         # the cache (projects.web.fragments).
-        releases = PressRelease.objects.published().filter(author=partner)
-        partner.published_releases = KeyedRows(
-            plain_values(releases, "pk", flat=True)[:PARTNER_RELEASE_COUNT],
-            lambda: releases.for_list(language).select_related("author"),
+        published = PressRelease.objects.published().filter(author=partner)
+        releases = KeyedRows(
+            plain_values(published, "pk", flat=True)[:PARTNER_RELEASE_COUNT],
+            lambda: published.for_list(language).select_related("author"),
         )
         hosted = KeyedRows(
             plain_values(event.objects.filter(host=partner).order_by(*newest), "pk", flat=True)[:PARTNER_EVENT_COUNT],
@@ -340,7 +350,7 @@ class PartnerDetailView(ContentETagMixin, DetailView):
         # Oldest first, in the order they happened.
         hosted.keys.reverse()
         visited.keys.reverse()
-        return {"hosted_events": hosted, "visited_events": visited}
+        return {"hosted_events": hosted, "visited_events": visited, "releases": releases}
 
 
 class AboutView(ContentETagMixin, TemplateView):
