@@ -33,7 +33,7 @@ def event_json(request, event, language):
 @method_decorator(list_freshness, name="dispatch")
 class EventListApi(FilteredListApi):
     def get_filterset(self, data):
-        return event_filterset(data=data)
+        return event_filterset(data=data, request=self.request)
 
     def get_results(self, filterset):
         return filterset.qs.order_by("start_date", "slug")

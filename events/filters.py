@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Phase
-from projects.web.filters import StrictFilterForm, partner_filter
+from projects.web.filters import PartnerFiltersMixin, StrictFilterForm, partner_filter
 
 from .models import Event
 
@@ -43,7 +43,7 @@ class EventFilterForm(StrictFilterForm):
         return cleaned
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(PartnerFiltersMixin, django_filters.FilterSet):
     city = partner_filter(label=_("City"), method="filter_city", empty_label=_("All cities"))
     role = django_filters.ChoiceFilter(
         label=_("Role of the city"),

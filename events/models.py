@@ -124,6 +124,8 @@ class Event(models.Model):
             # The lists' order (newest first) and the calendar's, read from the index a page at a time.
             models.Index(fields=["-start_date", "slug"], name="event_list_order_idx"),
             models.Index(fields=["host", "-start_date"], name="event_host_date_idx"),
+            # The list filtered by kind (study visits, a city's workshops), in the list's order.
+            models.Index(fields=["kind", "-start_date", "slug"], name="event_kind_order_idx"),
             models.Index(fields=["updated_at"], name="event_updated_idx"),
             # The about page's timeline: the first events of a kind in each semester.
             models.Index(fields=["semester", "kind", "start_date"], name="event_semester_kind_idx"),

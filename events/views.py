@@ -41,7 +41,7 @@ class EventListView(CheckedPaginationMixin, ListView):
     past_the_end_message = _("There is no page %(number)s: these events fill %(count)s page(s).")
 
     def get(self, request, *args, **kwargs):
-        self.filterset = event_filterset(data=request.GET)
+        self.filterset = event_filterset(data=request.GET, request=request)
         if not self.filterset.is_valid():
             # The form with its errors, and no events: never the unfiltered list.
             return self._refuse(400)
@@ -253,7 +253,7 @@ class EventCalendarView(View):
     """The events of the list as iCalendar, with the same filters: a partner subscribes to "events in Tartu"."""
 
     def get(self, request):
-        filterset = event_filterset(data=request.GET)
+        filterset = event_filterset(data=request.GET, request=request)
         if not filterset.is_valid():
             lines = [
                 f"{field}: {message}" for field, messages in error_messages(filterset).items() for message in messages

@@ -47,7 +47,7 @@ def practice_json(request, practice, language):
 @method_decorator(conditional_list, name="dispatch")
 class PracticeListApi(FilteredListApi):
     def get_filterset(self, data):
-        return practice_filterset(data=data)
+        return practice_filterset(data=data, request=self.request)
 
     def item_json(self, request, practice, language):
         return practice_json(request, practice, language)

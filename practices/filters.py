@@ -9,7 +9,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.web.filters import StrictFilterForm, partner_filter
+from projects.web.filters import PartnerFiltersMixin, StrictFilterForm, partner_filter
 
 from .models import Action, GoodPractice, Theme, Transfer
 
@@ -18,7 +18,7 @@ from .models import Action, GoodPractice, Theme, Transfer
 IMPORTED_BY = "imported-by"
 
 
-class PracticeFilter(django_filters.FilterSet):
+class PracticeFilter(PartnerFiltersMixin, django_filters.FilterSet):
     city = partner_filter(label=_("Owner city"), field_name="owner", empty_label=_("All cities"))
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),

@@ -163,11 +163,12 @@ def practice_related(practice):
     }
 
 
-def practice_filterset(*, data=None, queryset=None) -> PracticeFilter:
-    """Practices filtered by the public parameters; check `.is_valid()` before using `.qs`."""
+def practice_filterset(*, data=None, queryset=None, request=None) -> PracticeFilter:
+    """Practices filtered by the public parameters; check `.is_valid()` before using `.qs`. With the
+    page's `request`, a city is looked up in the worker's copy of the cities (projects.web.filters)."""
     if queryset is None:
         queryset = practice_queryset()
-    return PracticeFilter(data=data if data is not None else {}, queryset=queryset)
+    return PracticeFilter(data=data if data is not None else {}, queryset=queryset, request=request)
 
 
 def partners():

@@ -67,7 +67,9 @@ class PracticeListView(ListView):
     context_object_name = "practices"
 
     def get(self, request, *args, **kwargs):
-        self.filterset = practice_filterset(data=request.GET, queryset=practice_list_queryset(get_language()))
+        self.filterset = practice_filterset(
+            data=request.GET, queryset=practice_list_queryset(get_language()), request=request
+        )
         if not self.filterset.is_valid():
             # The form again with its errors, and no list: an unknown value never shows everything.
             self.object_list = self.filterset.queryset.none()

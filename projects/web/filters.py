@@ -1,17 +1,60 @@
 """Pieces of the public list filters (events, good practices) that every app's filter shares."""
 
+import copy
+
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Partner
 
+from . import near_cache
+
+
+class PartnerChoiceField(django_filters.fields.ModelChoiceField):
+    """A partner city by its slug. With the page's `request` (set by PartnerFiltersMixin), the cities
+    come from the worker's copy of the current content version, so a filtered page does not ask the
+    database which city `?city=tartu` is on every request."""
+
+    request = None
+
+    def to_python(self, value):
+        if self.request is None or value in self.empty_values:
+            return super().to_python(value)
+        self.validate_no_null_characters(value)
+        partners = near_cache.memo(self.request, "partners-by-slug", partners_by_slug)
+        partner = partners.get(str(value))
+        if partner is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        return copy.copy(partner)  # the worker's copy is shared between requests: each gets its own
+
+
+def partners_by_slug():
+    return {partner.slug: partner for partner in Partner.objects.all()}
+
+
+class PartnerFilter(django_filters.ModelChoiceFilter):
+    field_class = PartnerChoiceField
+
+
+class PartnerFiltersMixin:
+    """For a FilterSet with partner_filter()s: hands them the page's request (see PartnerChoiceField)."""
+
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():
+            if isinstance(field, PartnerChoiceField):
+                field.request = self.request
+        return form
+
 
 def partner_filter(**kwargs):
     """A partner city chosen by its slug (`?city=tartu`); an unknown slug is a form error that names it."""
-    return django_filters.ModelChoiceFilter(
+    return PartnerFilter(
         queryset=Partner.objects.all(),
         to_field_name="slug",
         error_messages={"invalid_choice": _("There is no partner city “%(value)s”.")},

@@ -50,6 +50,18 @@ def set_many(request, values, timeout):
         _keep(_entries(request), values)
 
 
+def memo(request, name, compute):
+    """What `compute()` returns (site-wide rows a page looks up, such as the partner cities), worked out
+    once per content version by each worker; without a request, worked out each time."""
+    if request is None:
+        return compute()
+    entries = _entries(request)
+    key = ("memo", name)
+    if key not in entries:
+        _keep(entries, {key: compute()})
+    return entries[key]
+
+
 def _entries(request):
     version = request_content_version(request).token
     with _lock:
