@@ -3,6 +3,8 @@
 import functools
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -14,10 +16,10 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from projects.models import PressRelease
-from projects.web.filters import error_messages, filter_query, repeated_parameters
+from projects.web.filters import error_messages, filter_query, repeated_parameters, site_partners
 from projects.web.languages import content_language, language_versions, title_languages
 from projects.web.pagination import BadPage, CheckedPaginationMixin
-from projects.web.related import prefetch_present
+from projects.web.related import prefetch_present, set_prefetched
 from projects.web.structured_data import json_ld, logo, organization, release_image
 
 from .calendar import build_calendar
@@ -134,16 +136,23 @@ def event_page_queryset():
     """The event page's queryset, built once per process (each request filters a copy of it).
 
     Whether each relation has any row is read in the event's own query (indexed EXISTS): most events
-    have no practices, transfers, recordings or releases, and then need none of their queries."""
+    have no practices, transfers, recordings or releases, and then need none of their queries. On
+    PostgreSQL the visiting cities' keys come with it too (an array), and the cities themselves from
+    the worker's copy (projects.web.filters.site_partners): no query of their own."""
     transfer = Event._meta.get_field("workshop_transfers").related_model
     by_event = OuterRef("pk")
-    return Event.objects.with_relations().annotate(
-        has_recordings=Exists(Recording.objects.filter(event=by_event)),
-        has_practices=Exists(Event._meta.get_field("practices").through.objects.filter(event=by_event)),
-        has_workshop_transfers=Exists(transfer.objects.filter(import_workshop=by_event)),
-        has_studied_transfers=Exists(transfer.objects.filter(study_visit=by_event)),
-        has_releases=Exists(Event.releases.through.objects.filter(event=by_event)),
-    )
+    flags = {
+        "has_recordings": Exists(Recording.objects.filter(event=by_event)),
+        "has_practices": Exists(Event._meta.get_field("practices").through.objects.filter(event=by_event)),
+        "has_workshop_transfers": Exists(transfer.objects.filter(import_workshop=by_event)),
+        "has_studied_transfers": Exists(transfer.objects.filter(study_visit=by_event)),
+        "has_releases": Exists(Event.releases.through.objects.filter(event=by_event)),
+    }
+    events = Event.objects.select_related("host", "semester__phase")
+    if connection.vendor != "postgresql":
+        return events.prefetch_related("visitors").annotate(**flags)
+    visits = Event.visitors.through.objects.filter(event=by_event).order_by().values("partner_id")
+    return events.annotate(visitor_ids=ArraySubquery(visits), **flags)
 
 
 @method_decorator(detail_freshness, name="dispatch")
@@ -158,6 +167,9 @@ class EventDetailView(DetailView):
 
     def get_object(self, queryset=None):
         event = super().get_object(queryset)
+        if hasattr(event, "visitor_ids"):
+            visiting = set(event.visitor_ids)
+            set_prefetched(event, "visitors", [city for city in site_partners(self.request) if city.pk in visiting])
         # Related rows by relation name only: events never import the practices app above it.
         practice = Event._meta.get_field("practices").related_model
         transfer = Event._meta.get_field("workshop_transfers").related_model

@@ -224,3 +224,24 @@ def test_practice_page_shows_a_new_importer_at_once(client):
     TransferFactory(practice=practice, importer__city_en="Rivertown")
 
     assert "Rivertown" in client.get(practice.get_absolute_url()).content.decode()
+
+
+def test_event_page_reads_its_visiting_cities_with_the_event(client):
+    event = EventFactory(title_en="Open data day")
+    visitor = PartnerFactory(city_en="Rivertown")
+    event.visitors.add(visitor)
+    client.get(event.get_absolute_url())
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(event.get_absolute_url()).content.decode()
+
+    assert "Rivertown" in page
+    # The event's own query; the cities come from the worker's copy of the partners.
+    assert len(queries.captured_queries) == 1
+
+    visitor.city_en = "Lakeside"
+    visitor.save()
+
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert ">Lakeside<" in page
+    assert ">Rivertown<" not in page  # (its organisation keeps the name it was given)

@@ -25,15 +25,17 @@ class PartnerChoiceField(django_filters.fields.ModelChoiceField):
         if self.request is None or value in self.empty_values:
             return super().to_python(value)
         self.validate_no_null_characters(value)
-        partners = near_cache.memo(self.request, "partners-by-slug", partners_by_slug)
-        partner = partners.get(str(value))
+        partner = next((partner for partner in site_partners(self.request) if partner.slug == str(value)), None)
         if partner is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
-        return copy.copy(partner)  # the worker's copy is shared between requests: each gets its own
+        return partner
 
 
-def partners_by_slug():
-    return {partner.slug: partner for partner in Partner.objects.all()}
+def site_partners(request):
+    """The partner cities in the site's order, from the worker's copy of the current content version
+    (projects.web.near_cache): a page that looks one up asks the database nothing. Each call gets its
+    own copies, which it may annotate (the copy kept is shared between requests)."""
+    return [copy.copy(partner) for partner in near_cache.memo(request, "partners", lambda: list(Partner.objects.all()))]
 
 
 class PartnerFilter(django_filters.ModelChoiceFilter):

@@ -8,6 +8,7 @@ alternates, and is named by none, nor by the sitemap. Pages that are mostly the 
 (home, the lists, about, a partner city) exist in every language.
 """
 
+import functools
 import re
 
 from django.conf import settings
@@ -69,5 +70,12 @@ def every_language_versions(request):
     # A page number as the lists read it; anything else (too long, "²") is answered 400 by the list itself.
     if re.fullmatch(r"[1-9][0-9]{0,8}", page) and page != "1":
         query = f"?page={page}"
-    urls = {code: request.build_absolute_uri(translate_url(request.path, code)) + query for code in LANGUAGE_CODES}
+    urls = {code: request.build_absolute_uri(path) + query for code, path in translated_paths(request.path).items()}
     return _versions(urls, get_language(), DEFAULT_LANGUAGE)
+
+
+@functools.lru_cache(maxsize=2048)
+def translated_paths(path):
+    """{language: the path in that language}: a function of the path and the URL patterns alone, so
+    each worker resolves a path once (five resolves and reverses a page otherwise)."""
+    return {code: translate_url(path, code) for code in LANGUAGE_CODES}

@@ -24,8 +24,13 @@ def prefetch_present(obj, lookups, to_attr=None):
         if relation in to_attr:
             setattr(obj, to_attr[relation], [])
         else:
-            empty = getattr(obj, relation).none()
-            # What prefetch_related_objects sets on a queryset it filled (django.db.models.query.prefetch_one_level).
-            empty._result_cache, empty._prefetch_done = [], True
-            obj._prefetched_objects_cache = {**getattr(obj, "_prefetched_objects_cache", {}), relation: empty}
+            set_prefetched(obj, relation, [])
     return obj
+
+
+def set_prefetched(obj, relation, rows):
+    """`obj.<relation>.all()` answers `rows` without asking the database, as after a prefetch."""
+    queryset = obj._meta.get_field(relation).related_model._default_manager.none()
+    # What prefetch_related_objects sets on a queryset it filled (django.db.models.query.prefetch_one_level).
+    queryset._result_cache, queryset._prefetch_done = list(rows), True
+    obj._prefetched_objects_cache = {**getattr(obj, "_prefetched_objects_cache", {}), relation: queryset}
