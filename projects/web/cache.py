@@ -27,8 +27,9 @@ the thing that must agree across instances anyway: reading the version costs one
 and no query, and the same version gives every page its ETag and Last-Modified for free.
 
 **Pages.** `PublicPageCacheMiddleware` keeps whole public responses per scheme and host, language,
-path and normalised query (parameters sorted), under the content and code
-versions. Only anonymous GET/HEAD requests are served from or stored in it: a request carrying a
+path and normalised query (parameters sorted), under the code version; each entry names the content
+version it was rendered under and is served only under that one. The page is read together with the
+version, in one round trip. Only anonymous GET/HEAD requests are served from or stored in it: a request carrying a
 session or messages cookie (a signed-in coordinator, the admin, a pending message) always reaches the
 view, the admin and the language switcher are never cached, and a response that sets a cookie,
 varies on Cookie, is private or no-store, streams, or is not a 200 is never stored.
@@ -141,9 +142,16 @@ def _next_due(now):
 
 def content_version() -> ContentVersion:
     """The current version: one cache round trip; a query only after a change, none otherwise."""
+    return read_content_version()[0]
+
+
+def read_content_version(also=()):
+    """(the current version, {key: value} of the keys in `also` found), read in one round trip: the page
+    cache asks for its page along with the version."""
     now = timezone.now()
+    also = list(also)
     for _attempt in range(3):
-        found = cache.get_many([VERSION_KEY, CHANGED_KEY, DUE_KEY, SERVED_KEY])
+        found = cache.get_many([VERSION_KEY, CHANGED_KEY, DUE_KEY, SERVED_KEY, *also])
         counter = found.get(VERSION_KEY)
         if counter is None:
             bump_content_version()
@@ -163,7 +171,10 @@ def content_version() -> ContentVersion:
     changed = datetime.datetime.fromtimestamp(found.get(CHANGED_KEY) or time.time(), tz=datetime.UTC)
     today = timezone.localdate(now)
     midnight = timezone.make_aware(datetime.datetime.combine(today, datetime.time()))
-    return ContentVersion(token=f"{counter}.{today.toordinal()}", changed=max(changed, midnight).replace(microsecond=0))
+    version = ContentVersion(
+        token=f"{counter}.{today.toordinal()}", changed=max(changed, midnight).replace(microsecond=0)
+    )
+    return version, {key: found[key] for key in also if key in found}
 
 
 def request_content_version(request) -> ContentVersion:
@@ -289,10 +300,12 @@ def normalised_query(query_string):
     return urlencode(pairs)
 
 
-def page_key(request, version: ContentVersion):
+def page_key(request):
+    """The page's entry: one per address and language. It holds (version token, response), so the page
+    is read in the same round trip as the version, and is served only if stored under the current one."""
     query = normalised_query(request.META.get("QUERY_STRING", ""))
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    digest = hashlib.sha256(f"{CODE_VERSION}|{version.token}|{get_language()}|{address}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{CODE_VERSION}|{get_language()}|{address}".encode()).hexdigest()
     return f"{PAGE_PREFIX}:{digest}"
 
 
@@ -347,11 +360,12 @@ class PublicPageCacheMiddleware:
     def _respond(self, request):
         if not _cacheable_request(request):
             return _one_chunk(self.get_response(request))
-        # Read before the view: a change committed while it renders retires this key (module docstring).
-        version = request_content_version(request)
-        key = page_key(request, version)
-        cached = cache.get(key)
-        if cached is not None:
+        # Read before the view: a change committed while it renders retires this version (module docstring).
+        key = page_key(request)
+        version, found = read_content_version(also=[key])
+        request._content_version = version
+        stored_version, cached = found.get(key, (None, None))
+        if stored_version == version.token:
             cached["X-Page-Cache"] = "hit"
             if request.method == "HEAD":
                 cached.content = b""
@@ -364,7 +378,7 @@ class PublicPageCacheMiddleware:
                 response["ETag"] = freshness.etag
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date(freshness.last_modified.timestamp())
-            cache.set(key, response, PAGE_TIMEOUT)
+            cache.set(key, (version.token, response), PAGE_TIMEOUT)
             response["X-Page-Cache"] = "miss"
             return _conditional(request, response)
         return response
