@@ -13,7 +13,7 @@ import re
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -55,10 +55,10 @@ def language_versions(request, obj, codes, default=DEFAULT_LANGUAGE):
     `default` is the version x-default names, and the one a fallback page shows: English, or a
     release's original where it has no English.
     """
-    urls = {}
-    for code in codes:
-        with override(code):
-            urls[code] = request.build_absolute_uri(obj.get_absolute_url())
+    # The object's address in the page's language, then in the others by the same URL pattern (what
+    # reversing it under each language gives, kept per worker: translated_paths).
+    paths = translated_paths(obj.get_absolute_url())
+    urls = {code: request.build_absolute_uri(paths[code]) for code in codes}
     return _versions(urls, get_language(), default)
 
 
