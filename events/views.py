@@ -16,8 +16,9 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from projects.models import PressRelease
-from projects.web.filters import error_messages, filter_query, repeated_parameters, site_partners
+from projects.web.filters import error_messages, filter_query, repeated_parameters
 from projects.web.languages import content_language, language_versions, title_languages
+from projects.web.lookups import site_partners, site_semesters
 from projects.web.pagination import BadPage, CheckedPaginationMixin
 from projects.web.related import prefetch_present, set_prefetched
 from projects.web.structured_data import json_ld, logo, organization, release_image
@@ -138,7 +139,8 @@ def event_page_queryset():
     Whether each relation has any row is read in the event's own query (indexed EXISTS): most events
     have no practices, transfers, recordings or releases, and then need none of their queries. On
     PostgreSQL the visiting cities' keys come with it too (an array), and the cities themselves from
-    the worker's copy (projects.web.filters.site_partners): no query of their own."""
+    the worker's copy, with the host city and the semester (projects.web.lookups): no joins, no query of
+    their own."""
     transfer = Event._meta.get_field("workshop_transfers").related_model
     by_event = OuterRef("pk")
     flags = {
@@ -148,11 +150,10 @@ def event_page_queryset():
         "has_studied_transfers": Exists(transfer.objects.filter(study_visit=by_event)),
         "has_releases": Exists(Event.releases.through.objects.filter(event=by_event)),
     }
-    events = Event.objects.select_related("host", "semester__phase")
     if connection.vendor != "postgresql":
-        return events.prefetch_related("visitors").annotate(**flags)
+        return Event.objects.with_relations().annotate(**flags)
     visits = Event.visitors.through.objects.filter(event=by_event).order_by().values("partner_id")
-    return events.annotate(visitor_ids=ArraySubquery(visits), **flags)
+    return Event.objects.annotate(visitor_ids=ArraySubquery(visits), **flags)
 
 
 @method_decorator(detail_freshness, name="dispatch")
@@ -168,8 +169,12 @@ class EventDetailView(DetailView):
     def get_object(self, queryset=None):
         event = super().get_object(queryset)
         if hasattr(event, "visitor_ids"):
+            cities = site_partners(self.request)
             visiting = set(event.visitor_ids)
-            set_prefetched(event, "visitors", [city for city in site_partners(self.request) if city.pk in visiting])
+            set_prefetched(event, "visitors", [city for city in cities if city.pk in visiting])
+            event.host = next(city for city in cities if city.pk == event.host_id)
+            if event.semester_id is not None:
+                event.semester = site_semesters(self.request)[event.semester_id]
         # Related rows by relation name only: events never import the practices app above it.
         practice = Event._meta.get_field("practices").related_model
         transfer = Event._meta.get_field("workshop_transfers").related_model

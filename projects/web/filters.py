@@ -1,7 +1,5 @@
 """Pieces of the public list filters (events, good practices) that every app's filter shares."""
 
-import copy
-
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,13 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.models import Partner
 
-from . import near_cache
+from .lookups import site_partners
 
 
 class PartnerChoiceField(django_filters.fields.ModelChoiceField):
     """A partner city by its slug. With the page's `request` (set by PartnerFiltersMixin), the cities
-    come from the worker's copy of the current content version, so a filtered page does not ask the
-    database which city `?city=tartu` is on every request."""
+    come from the worker's copy of the current content version (projects.web.lookups), so a filtered
+    page does not ask the database which city `?city=tartu` is on every request."""
 
     request = None
 
@@ -29,13 +27,6 @@ class PartnerChoiceField(django_filters.fields.ModelChoiceField):
         if partner is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
         return partner
-
-
-def site_partners(request):
-    """The partner cities in the site's order, from the worker's copy of the current content version
-    (projects.web.near_cache): a page that looks one up asks the database nothing. Each call gets its
-    own copies, which it may annotate (the copy kept is shared between requests)."""
-    return [copy.copy(partner) for partner in near_cache.memo(request, "partners", lambda: list(Partner.objects.all()))]
 
 
 class PartnerFilter(django_filters.ModelChoiceFilter):

@@ -1,0 +1,23 @@
+"""The site's few fixed rows, as public pages look them up: the partner cities, and the semesters with
+their phases. A handful of rows each, read on most pages; each worker keeps them for the current
+content version (projects.web.near_cache), so a page asks the database nothing for them, and any
+published change (a renamed city) is seen at once. Each call gets its own copies, which it may
+annotate: the rows kept are shared between requests.
+"""
+
+import copy
+
+from projects.models import Partner, Semester
+
+from . import near_cache
+
+
+def site_partners(request):
+    """The partner cities in the site's order."""
+    return [copy.copy(partner) for partner in near_cache.memo(request, "partners", lambda: list(Partner.objects.all()))]
+
+
+def site_semesters(request):
+    """{key: semester} with each semester's phase."""
+    semesters = near_cache.memo(request, "semesters", lambda: list(Semester.objects.select_related("phase")))
+    return {semester.pk: copy.copy(semester) for semester in semesters}
