@@ -25,6 +25,7 @@ from .models import (
 from .timeline import build_timeline
 from .web.fragments import KeyedRows
 from .web.languages import language_versions
+from .web.lookups import site_partners
 from .web.pagination import BadPage, CheckedPaginationMixin
 from .web.related import prefetch_present
 from .web.structured_data import json_ld, news_article
@@ -107,9 +108,10 @@ def with_related(release):
 @functools.cache
 def release_page_queryset():
     """The release page's queryset, built once per process: a queryset only describes a query, and each
-    request's filter works on a copy of it, so the three EXISTS are not put together on every request."""
+    request's filter works on a copy of it, so the three EXISTS are not put together on every request.
+    Its city comes from the site's lookups (ReleaseDetailView.get_object), not a join."""
     by_release = OuterRef("pk")
-    return PressRelease.objects.select_related("author").annotate(
+    return PressRelease.objects.annotate(
         has_events=Exists(PressRelease.events.through.objects.filter(pressrelease=by_release)),
         has_practices=Exists(PressRelease.practices.through.objects.filter(pressrelease=by_release)),
         has_images=Exists(ReleaseImage.objects.filter(release=by_release)),
@@ -135,7 +137,9 @@ class ReleaseDetailView(DetailView):
         return release_page_queryset()
 
     def get_object(self, queryset=None):
-        return with_related(super().get_object(queryset))
+        release = with_related(super().get_object(queryset))
+        release.author = next(city for city in site_partners(self.request) if city.pk == release.author_id)
+        return release
 
     def get(self, request, *args, **kwargs):
         try:
