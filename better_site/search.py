@@ -339,6 +339,25 @@ def _other_languages(kind, language):
 
 
 def _full_text_matches(kind, query, language):
+    search_query = _search_query(query, language)
+    return (
+        kind.base_queryset()
+        .alias(document=_computed_vector(kind.key, language))
+        .filter(document=search_query)
+        .annotate(rank=SearchRank(F("document"), search_query))
+        # Best first; equal ranks in the usual order of their list (newest first).
+        .order_by("-rank", *kind.model._meta.ordering)
+    )
+
+
+@functools.cache
+def _computed_vector(key, language):
+    """The kind's weighted tsvector of `language`, computed by the query from its fields (a kind with no
+    indexed column), as SQL written once per kind and language: the expression (seven fields, each
+    with its fallback and accents removed) is the same for every search, and writing it is most of a
+    search's time. It names the tables of the kind's own joins (Kind.related), which every query of
+    the kind makes (Kind.base_queryset)."""
+    kind = next(kind for kind in KINDS if kind.key == key)
     config = text_search_config(language)
     vector = functools.reduce(
         operator.add,
@@ -347,15 +366,9 @@ def _full_text_matches(kind, query, language):
             for expression, weight in kind.expressions(language)
         ),
     )
-    search_query = _search_query(query, language)
-    return (
-        kind.base_queryset()
-        .alias(document=vector)
-        .filter(document=search_query)
-        .annotate(rank=SearchRank(F("document"), search_query))
-        # Best first; equal ranks in the usual order of their list (newest first).
-        .order_by("-rank", *kind.model._meta.ordering)
-    )
+    query = kind.base_queryset().annotate(document=vector).query
+    sql, params = query.get_compiler(using="default").compile(query.annotations["document"])
+    return RawSQL(sql, params, output_field=SearchVectorField())  # noqa: S611 - our own compiled expression
 
 
 def _plain_matches(kind, words, language):
