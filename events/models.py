@@ -1,12 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Partner, PressRelease, Semester, list_deferred
 from projects.web.cache import VersionedQuerySet
+from projects.web.paths import object_path
 
 
 class EventQuerySet(VersionedQuerySet):
@@ -141,7 +141,7 @@ class Event(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("events:event-detail", kwargs={"slug": self.slug})
+        return object_path("events:event-detail", slug=self.slug)
 
     def clean(self):
         errors = {}

@@ -2,12 +2,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from projects.models import Partner, PressRelease, list_deferred
 from projects.web.cache import VersionedQuerySet
+from projects.web.paths import object_path
 
 from .validators import validate_pdf
 
@@ -74,7 +74,7 @@ class GoodPractice(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("practices:practice-detail", kwargs={"slug": self.slug})
+        return object_path("practices:practice-detail", slug=self.slug)
 
 
 class Transfer(models.Model):

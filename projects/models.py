@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import translation_status as translations
 from .web.cache import VersionedQuerySet
+from .web.paths import object_path
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # The file name of a logo that only stands in for the partner's real one (see logo_is_placeholder).
@@ -72,7 +73,7 @@ class Partner(models.Model):
         return self.city
 
     def get_absolute_url(self):
-        return reverse("projects:partner-detail", kwargs={"slug": self.slug})
+        return object_path("projects:partner-detail", slug=self.slug)
 
     @property
     def logo_is_placeholder(self):
@@ -386,7 +387,7 @@ class PressRelease(WrittenLanguages, models.Model):
                 ReleaseSlugRedirect.objects.update_or_create(old_slug=stored["slug"], defaults={"release": self})
 
     def get_absolute_url(self):
-        return reverse("projects:release-detail", kwargs={"slug": self.slug})
+        return object_path("projects:release-detail", slug=self.slug)
 
     def clean(self):
         if self.status == self.Status.PUBLISHED and not self.published_at:

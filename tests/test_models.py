@@ -190,3 +190,20 @@ def test_transfer_at_workshop_stage_without_workshop_is_rejected_by_database():
 def test_practice_imported_twice_by_the_same_city_is_rejected_by_database():
     transfer = TransferFactory()
     assert_rejected_by_database(lambda: Transfer.objects.create(practice=transfer.practice, importer=transfer.importer))
+
+
+@pytest.mark.django_db
+def test_remembered_object_address_follows_language_and_script_prefix():
+    from django.urls import set_script_prefix
+
+    release = PressReleaseFactory(slug="harbour-data")
+    assert release.get_absolute_url() == "/en/news/harbour-data/"
+    with translation.override("et"):
+        assert release.get_absolute_url() == "/et/news/harbour-data/"
+    set_script_prefix("/better/")
+    try:
+        assert release.get_absolute_url() == "/better/en/news/harbour-data/"
+    finally:
+        set_script_prefix("/")
+    release.slug = "harbour-data-2"
+    assert release.get_absolute_url() == "/en/news/harbour-data-2/"
