@@ -289,15 +289,22 @@ def _search_query(query, language):
 
 def _cities_named(query, language):
     """The partners whose city the query names: their releases and events are found too (the city is
-    not part of the indexed text). Five rows."""
+    not part of the indexed text). Five rows; its SQL written once per language (see _candidates)."""
+    return [pk for (pk,) in _run(_cities_sql(language), query)]
+
+
+def _cities_queryset(query, language):
     from projects.models import Partner
 
     vector = SearchVector(unaccented(translated("city", language)), config=text_search_config(language))
-    return list(
-        Partner.objects.alias(city_vector=vector)
-        .filter(city_vector=_search_query(query, language))
-        .values_list("pk", flat=True)
+    return plain_values(
+        Partner.objects.alias(city_vector=vector).filter(city_vector=_search_query(query, language)), "pk"
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _cities_sql(language):
+    return _written(_cities_queryset(_QUERY_STAND_IN, language))
 
 
 def _indexed_hits(kind, query, language, cities, limit):
@@ -341,7 +348,27 @@ def _candidates(kind, query, language, cities):
     the query names: it is written once (by the ORM, with stand-ins for the query, the cities and the
     time) and then run with each search's own values, which saves most of the time a search takes to
     put its queries together. The values are bound as parameters, as the ORM binds them."""
-    sql, params = _candidates_sql(kind.key, language, len(cities))
+    return _run(_candidates_sql(kind.key, language, len(cities)), query, cities)
+
+
+@functools.lru_cache(maxsize=128)
+def _candidates_sql(key, language, city_count):
+    kind = next(kind for kind in KINDS if kind.key == key)
+    cities = [_CITY_STAND_IN - index for index in range(city_count)]
+    return _written(_candidates_queryset(kind, _QUERY_STAND_IN, language, cities))
+
+
+def _written(queryset):
+    """(SQL, parameters) of a queryset written with stand-ins (see _run)."""
+    sql, params = queryset.query.sql_with_params()
+    if _QUERY_STAND_IN not in params or sum(isinstance(param, datetime.datetime) for param in params) > 1:
+        raise AssertionError(f"unexpected parameters for a written search query: {params}")
+    return sql, tuple(params)
+
+
+def _run(written, query, cities=()):
+    """The rows of SQL written with stand-ins, run with this search's query, cities and time."""
+    sql, params = written
     now = timezone.now()
 
     def value(param):
@@ -356,16 +383,6 @@ def _candidates(kind, query, language, cities):
     with connections["default"].cursor() as cursor:
         cursor.execute(sql, [value(param) for param in params])
         return cursor.fetchall()
-
-
-@functools.lru_cache(maxsize=128)
-def _candidates_sql(key, language, city_count):
-    kind = next(kind for kind in KINDS if kind.key == key)
-    cities = [_CITY_STAND_IN - index for index in range(city_count)]
-    sql, params = _candidates_queryset(kind, _QUERY_STAND_IN, language, cities).query.sql_with_params()
-    if params.count(_QUERY_STAND_IN) == 0 or sum(isinstance(param, datetime.datetime) for param in params) > 1:
-        raise AssertionError(f"the candidates' SQL of {key} has unexpected parameters: {params}")
-    return sql, tuple(params)
 
 
 def _other_languages(kind, language):
