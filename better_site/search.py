@@ -39,6 +39,7 @@ from events.models import Event
 from practices.models import GoodPractice
 from projects.models import PressRelease, plain_values, shown_text_expression
 from projects.web.cache import cached_markdown
+from projects.web.lookups import site_partners
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 MAX_QUERY_LENGTH = 200
@@ -237,10 +238,11 @@ def uses_full_text(using="default"):
     return connections[using].vendor == "postgresql"
 
 
-def search(query, language, *, full_text=None, limit=RESULTS_PER_KIND):
+def search(query, language, *, full_text=None, limit=RESULTS_PER_KIND, request=None):
     """Results of `query` in `language`, grouped by kind; at most `limit` hits per kind, with counts.
 
-    `full_text` forces PostgreSQL full-text search on or off; by default it follows the database.
+    `full_text` forces PostgreSQL full-text search on or off; by default it follows the database. With
+    the page's `request`, the hits' cities come from the site's lookups (projects.web.lookups).
     A constant number of queries whatever the data: on PostgreSQL, the cities the query names, then
     per kind the hits and their count (counted up to COUNT_LIMIT: past that, "more than").
     """
@@ -251,7 +253,7 @@ def search(query, language, *, full_text=None, limit=RESULTS_PER_KIND):
     cities = _cities_named(query, language) if full_text else []
     for kind in KINDS:
         if full_text and kind.indexed:
-            hits, count, capped = _indexed_hits(kind, query, language, cities, limit)
+            hits, count, capped = _indexed_hits(kind, query, language, cities, limit, request)
         else:
             matches = _full_text_matches(kind, query, language) if full_text else _plain_matches(kind, words, language)
             # The number of all matches rides along with the first ones (a window over the whole result).
@@ -307,7 +309,7 @@ def _cities_sql(language):
     return _written(_cities_queryset(_QUERY_STAND_IN, language))
 
 
-def _indexed_hits(kind, query, language, cities, limit):
+def _indexed_hits(kind, query, language, cities, limit, request=None):
     """(hits, count, capped) from the kind's indexed tsvector: the GIN index finds the matches.
 
     A word found everywhere ("tartu") matches most rows; ranking or counting all of them would cost as
@@ -321,8 +323,7 @@ def _indexed_hits(kind, query, language, cities, limit):
     ranked = sorted(candidates[:COUNT_LIMIT], key=lambda candidate: -candidate[1])
     best = [pk for pk, _rank in ranked[:limit]]
     # Then the best `limit` read whole by primary key: each step reads a bounded number of rows.
-    rows = kind.model.objects.filter(pk__in=best).select_related(*kind.related).defer(*_other_languages(kind, language))
-    found = {obj.pk: obj for obj in rows}
+    found = _hit_rows(kind, best, language, request)
     hits = [found[pk] for pk in best if pk in found]
     return hits, min(count, COUNT_LIMIT), count > COUNT_LIMIT
 
@@ -383,6 +384,38 @@ def _run(written, query, cities=()):
     with connections["default"].cursor() as cursor:
         cursor.execute(sql, [value(param) for param in params])
         return cursor.fetchall()
+
+
+def _hit_rows(kind, keys, language, request):
+    """{key: row} of the hits, with their city. With a request, read by SQL written once per kind,
+    language and number of hits, the city from the site's lookups; else by the ORM with a join."""
+    if request is None or not keys:
+        rows = kind.model.objects.filter(pk__in=keys).select_related(*kind.related)
+        return {row.pk: row for row in rows.defer(*_other_languages(kind, language))}
+    sql, params = _hit_rows_sql(kind.key, language, len(keys))
+    rows = kind.model.objects.raw(sql, [keys[_KEY_STAND_IN - param] if _is_key(param) else param for param in params])
+    cities = {city.pk: city for city in site_partners(request)}
+    found = {}
+    for row in rows:
+        setattr(row, kind.city_relation, cities[getattr(row, f"{kind.city_relation}_id")])
+        found[row.pk] = row
+    return found
+
+
+_KEY_STAND_IN = -2_000_000
+
+
+def _is_key(param):
+    return type(param) is int and _KEY_STAND_IN - RESULTS_PER_KIND * 10 < param <= _KEY_STAND_IN
+
+
+@functools.lru_cache(maxsize=128)
+def _hit_rows_sql(key, language, count):
+    kind = next(kind for kind in KINDS if kind.key == key)
+    stand_ins = [_KEY_STAND_IN - index for index in range(count)]
+    queryset = kind.model.objects.filter(pk__in=stand_ins).defer(*_other_languages(kind, language))
+    sql, params = queryset.query.sql_with_params()
+    return sql, tuple(params)
 
 
 def _other_languages(kind, language):

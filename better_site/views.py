@@ -34,5 +34,5 @@ class SearchView(TemplateView):
         if not valid:
             return self.render_to_response(context, status=400)
         if query:
-            context["results"] = search(query, get_language())
+            context["results"] = search(query, get_language(), request=request)
         return self.render_to_response(context)
