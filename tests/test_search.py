@@ -131,6 +131,31 @@ def test_drafts_and_scheduled_releases_are_never_found(client):
     assert "Scheduled zeppelin" not in response.content.decode()
 
 
+def test_search_sql_written_once_runs_with_each_searchs_own_words_cities_and_time(client, monkeypatch):
+    # The candidates' SQL is written once and kept (search._candidates_sql): nothing of a first search
+    # may stay in it, neither its words, nor its cities, nor the time it ran at.
+    tartu = PartnerFactory(city_en="Tartu", slug="tartu")
+    genoa = PartnerFactory(city_en="Genoa", slug="genoa")
+    PressReleaseFactory(
+        title_en="Harbour zeppelin",
+        author=genoa,
+        slug="later",
+        published_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+    PressReleaseFactory(title_en="Council meets", author=tartu, slug="council")
+    with translation.override("en"):
+        assert titles(search("zeppelin", "en"), "releases") == []
+        assert titles(search("tartu", "en"), "releases") == ["Council meets"]
+
+        later = timezone.now() + datetime.timedelta(hours=2)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+
+        assert titles(search("zeppelin", "en"), "releases") == ["Harbour zeppelin"]
+        assert titles(search("genoa", "en"), "releases") == ["Harbour zeppelin"]
+        assert titles(search("o'brien'); drop table projects_pressrelease; --", "en"), "releases") == []
+    assert PressRelease.objects.count() == 2
+
+
 def test_results_are_grouped_by_kind_with_counts_and_links(client):
     partner = PartnerFactory(city_en="Tartu", slug="tartu")
     PressReleaseFactory(title_en="Tartu hackathon results", author=partner, slug="hack")
