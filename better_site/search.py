@@ -39,7 +39,7 @@ from events.models import Event
 from practices.models import GoodPractice
 from projects.models import PressRelease, plain_values, shown_text_expression
 from projects.web.cache import cached_markdown
-from projects.web.lookups import site_partners
+from projects.web.lookups import site_rows
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 MAX_QUERY_LENGTH = 200
@@ -254,6 +254,8 @@ def search(query, language, *, full_text=None, limit=RESULTS_PER_KIND, request=N
     for kind in KINDS:
         if full_text and kind.indexed:
             hits, count, capped = _indexed_hits(kind, query, language, cities, limit, request)
+        elif full_text and request is not None:
+            hits, count, capped = _computed_hits(kind, query, language, limit, request)
         else:
             matches = _full_text_matches(kind, query, language) if full_text else _plain_matches(kind, words, language)
             # The number of all matches rides along with the first ones (a window over the whole result).
@@ -386,18 +388,44 @@ def _run(written, query, cities=()):
         return cursor.fetchall()
 
 
+def _computed_hits(kind, query, language, limit, request):
+    """(hits, count, capped) of a kind searched on a vector computed by the query (the practices, a few
+    dozen): the best `limit` keys and the number of all matches by SQL written once per language, then
+    their rows (_hit_rows)."""
+    best = _run(_computed_sql(kind.key, language, limit), query)
+    found = _hit_rows(kind, [pk for pk, _count in best], language, request)
+    return [found[pk] for pk, _count in best if pk in found], (best[0][1] if best else 0), False
+
+
+@functools.lru_cache(maxsize=16)
+def _computed_sql(key, language, limit):
+    kind = next(kind for kind in KINDS if kind.key == key)
+    search_query = _search_query(_QUERY_STAND_IN, language)
+    matches = (
+        kind.model.objects.alias(document=_vector(kind, language))
+        .filter(document=search_query)
+        .annotate(rank=SearchRank(F("document"), search_query), match_count=Window(Count("pk")))
+        # Best first; equal ranks in the usual order of their list.
+        .order_by("-rank", *kind.model._meta.ordering)
+    )
+    return _written(plain_values(matches, "pk", "match_count")[:limit])
+
+
 def _hit_rows(kind, keys, language, request):
-    """{key: row} of the hits, with their city. With a request, read by SQL written once per kind,
-    language and number of hits, the city from the site's lookups; else by the ORM with a join."""
+    """{key: row} of the hits, with their related rows (a city, a theme). With a request, read by SQL
+    written once per kind, language and number of hits, the related rows from the site's lookups;
+    else by the ORM with joins."""
     if request is None or not keys:
         rows = kind.model.objects.filter(pk__in=keys).select_related(*kind.related)
         return {row.pk: row for row in rows.defer(*_other_languages(kind, language))}
     sql, params = _hit_rows_sql(kind.key, language, len(keys))
     rows = kind.model.objects.raw(sql, [keys[_KEY_STAND_IN - param] if _is_key(param) else param for param in params])
-    cities = {city.pk: city for city in site_partners(request)}
+    related = {name: site_rows(request, kind.model._meta.get_field(name).related_model) for name in kind.related}
     found = {}
     for row in rows:
-        setattr(row, kind.city_relation, cities[getattr(row, f"{kind.city_relation}_id")])
+        for name, rows_by_key in related.items():
+            key = getattr(row, f"{name}_id")
+            setattr(row, name, rows_by_key[key] if key is not None else None)
         found[row.pk] = row
     return found
 
@@ -450,17 +478,21 @@ def _computed_vector(key, language):
     search's time. It names the tables of the kind's own joins (Kind.related), which every query of
     the kind makes (Kind.base_queryset)."""
     kind = next(kind for kind in KINDS if kind.key == key)
+    query = kind.base_queryset().annotate(document=_vector(kind, language)).query
+    sql, params = query.get_compiler(using="default").compile(query.annotations["document"])
+    return RawSQL(sql, params, output_field=SearchVectorField())  # noqa: S611 - our own compiled expression
+
+
+def _vector(kind, language):
+    """The kind's weighted tsvector of `language`, as an expression on its fields (and its joins)."""
     config = text_search_config(language)
-    vector = functools.reduce(
+    return functools.reduce(
         operator.add,
         (
             SearchVector(unaccented(expression), config=config, weight=weight)
             for expression, weight in kind.expressions(language)
         ),
     )
-    query = kind.base_queryset().annotate(document=vector).query
-    sql, params = query.get_compiler(using="default").compile(query.annotations["document"])
-    return RawSQL(sql, params, output_field=SearchVectorField())  # noqa: S611 - our own compiled expression
 
 
 def _plain_matches(kind, words, language):
