@@ -341,7 +341,7 @@ def _candidates_queryset(kind, query, language, cities):
     return plain_values(ranked, "pk", "rank")[: COUNT_LIMIT + 1]
 
 
-# Stand-ins for a search's own values in the candidates' SQL, written once (see _candidates).
+# Stand-ins for a search's own values in SQL written once (see _run).
 _QUERY_STAND_IN = "\x1fbetter search query\x1f"
 _CITY_STAND_IN = -1_000_000
 
@@ -356,9 +356,13 @@ def _candidates(kind, query, language, cities):
 
 @functools.lru_cache(maxsize=128)
 def _candidates_sql(key, language, city_count):
-    kind = next(kind for kind in KINDS if kind.key == key)
+    kind = _kind(key)
     cities = [_CITY_STAND_IN - index for index in range(city_count)]
     return _written(_candidates_queryset(kind, _QUERY_STAND_IN, language, cities))
+
+
+def _kind(key):
+    return next(kind for kind in KINDS if kind.key == key)
 
 
 def _written(queryset):
@@ -399,7 +403,7 @@ def _computed_hits(kind, query, language, limit, request):
 
 @functools.lru_cache(maxsize=16)
 def _computed_sql(key, language, limit):
-    kind = next(kind for kind in KINDS if kind.key == key)
+    kind = _kind(key)
     search_query = _search_query(_QUERY_STAND_IN, language)
     matches = (
         kind.model.objects.alias(document=_vector(kind, language))
@@ -439,7 +443,7 @@ def _is_key(param):
 
 @functools.lru_cache(maxsize=128)
 def _hit_rows_sql(key, language, count):
-    kind = next(kind for kind in KINDS if kind.key == key)
+    kind = _kind(key)
     stand_ins = [_KEY_STAND_IN - index for index in range(count)]
     queryset = kind.model.objects.filter(pk__in=stand_ins).defer(*_other_languages(kind, language))
     sql, params = queryset.query.sql_with_params()
@@ -477,7 +481,7 @@ def _computed_vector(key, language):
     with its fallback and accents removed) is the same for every search, and writing it is most of a
     search's time. It names the tables of the kind's own joins (Kind.related), which every query of
     the kind makes (Kind.base_queryset)."""
-    kind = next(kind for kind in KINDS if kind.key == key)
+    kind = _kind(key)
     query = kind.base_queryset().annotate(document=_vector(kind, language)).query
     sql, params = query.get_compiler(using="default").compile(query.annotations["document"])
     return RawSQL(sql, params, output_field=SearchVectorField())  # noqa: S611 - our own compiled expression
