@@ -171,8 +171,8 @@ class EventDetailView(DetailView):
         if hasattr(event, "visitor_ids"):
             cities = site_partners(self.request)
             visiting = set(event.visitor_ids)
-            set_prefetched(event, "visitors", [city for city in cities if city.pk in visiting])
-            event.host = next(city for city in cities if city.pk == event.host_id)
+            set_prefetched(event, "visitors", [city for key, city in cities.items() if key in visiting])
+            event.host = cities[event.host_id]
             if event.semester_id is not None:
                 event.semester = site_semesters(self.request)[event.semester_id]
         # Related rows by relation name only: events never import the practices app above it.

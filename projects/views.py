@@ -138,7 +138,7 @@ class ReleaseDetailView(DetailView):
 
     def get_object(self, queryset=None):
         release = with_related(super().get_object(queryset))
-        release.author = next(city for city in site_partners(self.request) if city.pk == release.author_id)
+        release.author = site_partners(self.request)[release.author_id]
         return release
 
     def get(self, request, *args, **kwargs):

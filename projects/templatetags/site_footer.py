@@ -3,30 +3,25 @@ and the links to the site's own pages (accessibility statement, privacy notice, 
 
 from django import template
 
-from projects.models import Partner, SitePage
+from projects.models import SitePage
+from projects.web import lookups
 
 register = template.Library()
 
 # The programme the project belongs to; a brand name, the same in every language.
 PROGRAMME = "Interreg Europe"
-_REQUEST_CACHE = "_better_site_partners"
 
 
 @register.simple_tag(takes_context=True)
 def site_partners(context):
-    """The partner cities, read once per request: the footer and a page's side column share them."""
-    request = context.get("request")
-    partners = getattr(request, _REQUEST_CACHE, None)
-    if partners is None:
-        partners = list(Partner.objects.all())
-        if request is not None:
-            setattr(request, _REQUEST_CACHE, partners)
-    return partners
+    """The partner cities, from the site's lookups (projects.web.lookups): the footer and a page's side
+    column share the worker's copy."""
+    return list(lookups.site_partners(context.get("request")).values())
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
-    """One query (the partners) at most, whatever the page."""
+    """No query once the worker has the partners of the current content version; one at most."""
     return {
         "SITE_NAME": context.get("SITE_NAME"),
         "programme": PROGRAMME,

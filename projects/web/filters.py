@@ -23,7 +23,7 @@ class PartnerChoiceField(django_filters.fields.ModelChoiceField):
         if self.request is None or value in self.empty_values:
             return super().to_python(value)
         self.validate_no_null_characters(value)
-        partner = next((partner for partner in site_partners(self.request) if partner.slug == str(value)), None)
+        partner = next((city for city in site_partners(self.request).values() if city.slug == str(value)), None)
         if partner is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
         return partner

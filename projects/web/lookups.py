@@ -12,19 +12,22 @@ from projects.models import Partner, Semester
 from . import near_cache
 
 
-def site_rows(request, model):
-    """{key: row} of one of the site's small tables (the partners, a theme list), named by its model: the
-    apps above pass their own models in, so this module imports none of them."""
-    rows = near_cache.memo(request, f"rows:{model._meta.label}", lambda: list(model._default_manager.all()))
+def site_rows(request, model, *related):
+    """{key: row} of one of the site's small tables in its order, named by its model (with the
+    relations in `related` joined in): the apps above pass their own models in, so this module imports
+    none of them. Without a request, read from the database."""
+    name = f"rows:{model._meta.label}:{','.join(related)}"
+    # (select_related() with no names would join every relation.)
+    queryset = model._default_manager.select_related(*related) if related else model._default_manager.all()
+    rows = near_cache.memo(request, name, lambda: list(queryset))
     return {row.pk: copy.copy(row) for row in rows}
 
 
 def site_partners(request):
-    """The partner cities in the site's order."""
-    return [copy.copy(partner) for partner in near_cache.memo(request, "partners", lambda: list(Partner.objects.all()))]
+    """{key: partner city}, in the site's order."""
+    return site_rows(request, Partner)
 
 
 def site_semesters(request):
     """{key: semester} with each semester's phase."""
-    semesters = near_cache.memo(request, "semesters", lambda: list(Semester.objects.select_related("phase")))
-    return {semester.pk: copy.copy(semester) for semester in semesters}
+    return site_rows(request, Semester, "phase")
