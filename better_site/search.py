@@ -254,12 +254,11 @@ def search(query, language, *, full_text=None, limit=RESULTS_PER_KIND, request=N
     for kind in KINDS:
         if full_text and kind.indexed:
             hits, count, capped = _indexed_hits(kind, query, language, cities, limit, request)
-        elif full_text and request is not None:
+        elif full_text:
             hits, count, capped = _computed_hits(kind, query, language, limit, request)
         else:
-            matches = _full_text_matches(kind, query, language) if full_text else _plain_matches(kind, words, language)
             # The number of all matches rides along with the first ones (a window over the whole result).
-            hits = list(matches.annotate(match_count=Window(Count("pk")))[:limit])
+            hits = list(_plain_matches(kind, words, language).annotate(match_count=Window(Count("pk")))[:limit])
             count, capped = (hits[0].match_count if hits else 0), False
         groups.append(
             Group(
@@ -341,9 +340,11 @@ def _candidates_queryset(kind, query, language, cities):
     return plain_values(ranked, "pk", "rank")[: COUNT_LIMIT + 1]
 
 
-# Stand-ins for a search's own values in SQL written once (see _run).
+# Stand-ins for a search's own values in SQL written once (see _bound): the query, and the cities and
+# hits' keys as integers of two ranges that no real key falls in.
 _QUERY_STAND_IN = "\x1fbetter search query\x1f"
 _CITY_STAND_IN = -1_000_000
+_KEY_STAND_IN = -2_000_000
 
 
 def _candidates(kind, query, language, cities):
@@ -365,17 +366,16 @@ def _kind(key):
     return next(kind for kind in KINDS if kind.key == key)
 
 
-def _written(queryset):
-    """(SQL, parameters) of a queryset written with stand-ins (see _run)."""
+def _written(queryset, *, has_query=True):
+    """(SQL, parameters) of a queryset written with stand-ins (see _bound)."""
     sql, params = queryset.query.sql_with_params()
-    if _QUERY_STAND_IN not in params or sum(isinstance(param, datetime.datetime) for param in params) > 1:
+    if (_QUERY_STAND_IN in params) != has_query or sum(isinstance(param, datetime.datetime) for param in params) > 1:
         raise AssertionError(f"unexpected parameters for a written search query: {params}")
     return sql, tuple(params)
 
 
-def _run(written, query, cities=()):
-    """The rows of SQL written with stand-ins, run with this search's query, cities and time."""
-    sql, params = written
+def _bound(params, query=None, cities=(), keys=()):
+    """The parameters of SQL written with stand-ins, with this search's query, cities, keys and time."""
     now = timezone.now()
 
     def value(param):
@@ -383,12 +383,20 @@ def _run(written, query, cities=()):
             return query
         if isinstance(param, datetime.datetime):
             return now  # the only time in it: a release's publication is due by now
+        if type(param) is int and param <= _KEY_STAND_IN:
+            return keys[_KEY_STAND_IN - param]
         if type(param) is int and param <= _CITY_STAND_IN:
             return cities[_CITY_STAND_IN - param]
         return param
 
+    return [value(param) for param in params]
+
+
+def _run(written, query, cities=()):
+    """The rows of SQL written with stand-ins, run with this search's query, cities and time."""
+    sql, params = written
     with connections["default"].cursor() as cursor:
-        cursor.execute(sql, [value(param) for param in params])
+        cursor.execute(sql, _bound(params, query, cities))
         return cursor.fetchall()
 
 
@@ -423,7 +431,7 @@ def _hit_rows(kind, keys, language, request):
         rows = kind.model.objects.filter(pk__in=keys).select_related(*kind.related)
         return {row.pk: row for row in rows.defer(*_other_languages(kind, language))}
     sql, params = _hit_rows_sql(kind.key, language, len(keys))
-    rows = kind.model.objects.raw(sql, [keys[_KEY_STAND_IN - param] if _is_key(param) else param for param in params])
+    rows = kind.model.objects.raw(sql, _bound(params, keys=keys))
     related = {name: site_rows(request, kind.model._meta.get_field(name).related_model) for name in kind.related}
     found = {}
     for row in rows:
@@ -434,20 +442,13 @@ def _hit_rows(kind, keys, language, request):
     return found
 
 
-_KEY_STAND_IN = -2_000_000
-
-
-def _is_key(param):
-    return type(param) is int and _KEY_STAND_IN - RESULTS_PER_KIND * 10 < param <= _KEY_STAND_IN
-
-
 @functools.lru_cache(maxsize=128)
 def _hit_rows_sql(key, language, count):
     kind = _kind(key)
     stand_ins = [_KEY_STAND_IN - index for index in range(count)]
-    queryset = kind.model.objects.filter(pk__in=stand_ins).defer(*_other_languages(kind, language))
-    sql, params = queryset.query.sql_with_params()
-    return sql, tuple(params)
+    return _written(
+        kind.model.objects.filter(pk__in=stand_ins).defer(*_other_languages(kind, language)), has_query=False
+    )
 
 
 def _other_languages(kind, language):
@@ -460,31 +461,6 @@ def _other_languages(kind, language):
         for code in LANGUAGE_CODES
         if code not in shown
     ]
-
-
-def _full_text_matches(kind, query, language):
-    search_query = _search_query(query, language)
-    return (
-        kind.base_queryset()
-        .alias(document=_computed_vector(kind.key, language))
-        .filter(document=search_query)
-        .annotate(rank=SearchRank(F("document"), search_query))
-        # Best first; equal ranks in the usual order of their list (newest first).
-        .order_by("-rank", *kind.model._meta.ordering)
-    )
-
-
-@functools.cache
-def _computed_vector(key, language):
-    """The kind's weighted tsvector of `language`, computed by the query from its fields (a kind with no
-    indexed column), as SQL written once per kind and language: the expression (seven fields, each
-    with its fallback and accents removed) is the same for every search, and writing it is most of a
-    search's time. It names the tables of the kind's own joins (Kind.related), which every query of
-    the kind makes (Kind.base_queryset)."""
-    kind = _kind(key)
-    query = kind.base_queryset().annotate(document=_vector(kind, language)).query
-    sql, params = query.get_compiler(using="default").compile(query.annotations["document"])
-    return RawSQL(sql, params, output_field=SearchVectorField())  # noqa: S611 - our own compiled expression
 
 
 def _vector(kind, language):
