@@ -13,8 +13,8 @@ same with 10,000 releases as with ten. Practices, a few dozen at most, are searc
 Other databases (SQLite for `make run`): every word must appear somewhere in the fields, ignoring case.
 """
 
+import bisect
 import dataclasses
-import datetime
 import functools
 import html
 import operator
@@ -29,7 +29,6 @@ from django.db.models import Count, F, Func, Q, TextField, Value, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -38,7 +37,9 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from practices.models import GoodPractice
 from projects.models import PressRelease, plain_values, shown_text_expression
+from projects.web import written
 from projects.web.cache import cached_markdown
+from projects.web.dates import format_day
 from projects.web.lookups import site_rows
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -293,7 +294,7 @@ def _search_query(query, language):
 def _cities_named(query, language):
     """The partners whose city the query names: their releases and events are found too (the city is
     not part of the indexed text). Five rows; its SQL written once per language (see _candidates)."""
-    return [pk for (pk,) in _run(_cities_sql(language), query)]
+    return [pk for (pk,) in written.run(_cities_sql(language), query)]
 
 
 def _cities_queryset(query, language):
@@ -307,7 +308,7 @@ def _cities_queryset(query, language):
 
 @functools.lru_cache(maxsize=16)
 def _cities_sql(language):
-    return _written(_cities_queryset(_QUERY_STAND_IN, language))
+    return written.write(_cities_queryset(written.TEXT_STAND_IN, language))
 
 
 def _indexed_hits(kind, query, language, cities, limit, request=None):
@@ -340,71 +341,29 @@ def _candidates_queryset(kind, query, language, cities):
     return plain_values(ranked, "pk", "rank")[: COUNT_LIMIT + 1]
 
 
-# Stand-ins for a search's own values in SQL written once (see _bound): the query, and the cities and
-# hits' keys as integers of two ranges that no real key falls in.
-_QUERY_STAND_IN = "\x1fbetter search query\x1f"
-_CITY_STAND_IN = -1_000_000
-_KEY_STAND_IN = -2_000_000
-
-
 def _candidates(kind, query, language, cities):
     """_candidates_queryset's rows. Its SQL depends only on the kind, the language and how many cities
-    the query names: it is written once (by the ORM, with stand-ins for the query, the cities and the
-    time) and then run with each search's own values, which saves most of the time a search takes to
-    put its queries together. The values are bound as parameters, as the ORM binds them."""
-    return _run(_candidates_sql(kind.key, language, len(cities)), query, cities)
+    the query names: it is written once and run with each search's own query, cities and time
+    (projects.web.written), which saves most of the time a search takes to put its queries together."""
+    return written.run(_candidates_sql(kind.key, language, len(cities)), query, [cities])
 
 
 @functools.lru_cache(maxsize=128)
 def _candidates_sql(key, language, city_count):
     kind = _kind(key)
-    cities = [_CITY_STAND_IN - index for index in range(city_count)]
-    return _written(_candidates_queryset(kind, _QUERY_STAND_IN, language, cities))
+    cities = written.key_stand_ins(0, city_count)
+    return written.write(_candidates_queryset(kind, written.TEXT_STAND_IN, language, cities))
 
 
 def _kind(key):
     return next(kind for kind in KINDS if kind.key == key)
 
 
-def _written(queryset, *, has_query=True):
-    """(SQL, parameters) of a queryset written with stand-ins (see _bound)."""
-    sql, params = queryset.query.sql_with_params()
-    if (_QUERY_STAND_IN in params) != has_query or sum(isinstance(param, datetime.datetime) for param in params) > 1:
-        raise AssertionError(f"unexpected parameters for a written search query: {params}")
-    return sql, tuple(params)
-
-
-def _bound(params, query=None, cities=(), keys=()):
-    """The parameters of SQL written with stand-ins, with this search's query, cities, keys and time."""
-    now = timezone.now()
-
-    def value(param):
-        if param == _QUERY_STAND_IN:
-            return query
-        if isinstance(param, datetime.datetime):
-            return now  # the only time in it: a release's publication is due by now
-        if type(param) is int and param <= _KEY_STAND_IN:
-            return keys[_KEY_STAND_IN - param]
-        if type(param) is int and param <= _CITY_STAND_IN:
-            return cities[_CITY_STAND_IN - param]
-        return param
-
-    return [value(param) for param in params]
-
-
-def _run(written, query, cities=()):
-    """The rows of SQL written with stand-ins, run with this search's query, cities and time."""
-    sql, params = written
-    with connections["default"].cursor() as cursor:
-        cursor.execute(sql, _bound(params, query, cities))
-        return cursor.fetchall()
-
-
 def _computed_hits(kind, query, language, limit, request):
     """(hits, count, capped) of a kind searched on a vector computed by the query (the practices, a few
     dozen): the best `limit` keys and the number of all matches by SQL written once per language, then
     their rows (_hit_rows)."""
-    best = _run(_computed_sql(kind.key, language, limit), query)
+    best = written.run(_computed_sql(kind.key, language, limit), query)
     found = _hit_rows(kind, [pk for pk, _count in best], language, request)
     return [found[pk] for pk, _count in best if pk in found], (best[0][1] if best else 0), False
 
@@ -412,7 +371,7 @@ def _computed_hits(kind, query, language, limit, request):
 @functools.lru_cache(maxsize=16)
 def _computed_sql(key, language, limit):
     kind = _kind(key)
-    search_query = _search_query(_QUERY_STAND_IN, language)
+    search_query = _search_query(written.TEXT_STAND_IN, language)
     matches = (
         kind.model.objects.alias(document=_vector(kind, language))
         .filter(document=search_query)
@@ -420,18 +379,19 @@ def _computed_sql(key, language, limit):
         # Best first; equal ranks in the usual order of their list.
         .order_by("-rank", *kind.model._meta.ordering)
     )
-    return _written(plain_values(matches, "pk", "match_count")[:limit])
+    return written.write(plain_values(matches, "pk", "match_count")[:limit])
 
 
 def _hit_rows(kind, keys, language, request):
     """{key: row} of the hits, with their related rows (a city, a theme). With a request, read by SQL
     written once per kind, language and number of hits, the related rows from the site's lookups;
     else by the ORM with joins."""
-    if request is None or not keys:
+    if not keys:
+        return {}
+    if request is None:
         rows = kind.model.objects.filter(pk__in=keys).select_related(*kind.related)
         return {row.pk: row for row in rows.defer(*_other_languages(kind, language))}
-    sql, params = _hit_rows_sql(kind.key, language, len(keys))
-    rows = kind.model.objects.raw(sql, _bound(params, keys=keys))
+    rows = written.instances(kind.model, _hit_rows_sql(kind.key, language, len(keys)), keys=[keys])
     related = {name: site_rows(request, kind.model._meta.get_field(name).related_model) for name in kind.related}
     found = {}
     for row in rows:
@@ -445,9 +405,9 @@ def _hit_rows(kind, keys, language, request):
 @functools.lru_cache(maxsize=128)
 def _hit_rows_sql(key, language, count):
     kind = _kind(key)
-    stand_ins = [_KEY_STAND_IN - index for index in range(count)]
-    return _written(
-        kind.model.objects.filter(pk__in=stand_ins).defer(*_other_languages(kind, language)), has_query=False
+    stand_ins = written.key_stand_ins(0, count)
+    return written.write(
+        kind.model.objects.filter(pk__in=stand_ins).defer(*_other_languages(kind, language)), has_text=False
     )
 
 
@@ -515,26 +475,30 @@ def _snippet(text, words):
     """About SNIPPET_WORDS words of `text` where the query's words are, with those words in <mark>."""
     tokens = text.split()
     stems = tuple(_fold(_stem(word)) for word in words)
-
-    def matches(token):
-        bare = _bare(token)
-        return bool(bare) and bare.startswith(stems)
-
-    found = [index for index, token in enumerate(tokens) if matches(token)] or [0]
+    matched = [index for index, token in enumerate(tokens) if (bare := _bare(token)) and bare.startswith(stems)]
+    anchors = matched or [0]
 
     def window_start(index):
         return max(0, min(index - SNIPPET_WORDS // 3, len(tokens) - SNIPPET_WORDS))
 
     # The window around a match that shows the most matches ("digital services" together, not apart).
     start = max(
-        (window_start(index) for index in found),
-        key=lambda begin: sum(begin <= index < begin + SNIPPET_WORDS for index in found),
+        (window_start(index) for index in anchors),
+        key=lambda begin: bisect.bisect_left(matched, begin + SNIPPET_WORDS) - bisect.bisect_left(matched, begin),
     )
-    window = tokens[start : start + SNIPPET_WORDS]
-    # The standard library's escape, as Django's does it, without Django's lazy-string wrapper per word.
-    parts = [_marked(token) if matches(token) else html.escape(token) for token in window]
+    end = min(start + SNIPPET_WORDS, len(tokens))
+    # The words between two matches escaped in one piece (the standard library's escape, as Django's
+    # does it, without Django's lazy-string wrapper), each match highlighted.
+    parts, rest = [], start
+    for index in matched[bisect.bisect_left(matched, start) : bisect.bisect_left(matched, end)]:
+        if rest < index:
+            parts.append(html.escape(" ".join(tokens[rest:index])))
+        parts.append(_marked(tokens[index]))
+        rest = index + 1
+    if rest < end:
+        parts.append(html.escape(" ".join(tokens[rest:end])))
     prefix = "… " if start > 0 else ""
-    suffix = " …" if start + SNIPPET_WORDS < len(tokens) else ""
+    suffix = " …" if end < len(tokens) else ""
     return mark_safe(prefix + " ".join(parts) + suffix)  # noqa: S308 (every token is escaped)
 
 
@@ -557,7 +521,7 @@ def _marked(token):
 def _meta(kind, obj):
     if kind.model is PressRelease:
         # In the site's time zone, as the news pages show it.
-        return [date_format(timezone.localtime(obj.published_at), "DATE_FORMAT"), obj.author.city]
+        return [format_day(timezone.localdate(obj.published_at)), obj.author.city]
     if kind.model is Event:
         return [obj.get_kind_display(), obj.display_date, obj.host.city]
     return [part for part in (obj.owner.city, obj.theme.name if obj.theme else "") if part]

@@ -1,11 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Partner, PressRelease, Semester, list_deferred
 from projects.web.cache import VersionedQuerySet
+from projects.web.dates import format_day
 from projects.web.paths import object_path
 
 
@@ -166,11 +167,16 @@ class Event(models.Model):
     def display_date(self):
         """The date at its real precision: 'October 2019', not '1 October 2019'."""
         if self.date_precision == self.Precision.MONTH:
-            return formats.date_format(self.start_date, "YEAR_MONTH_FORMAT")
-        text = formats.date_format(self.start_date, "DATE_FORMAT")
+            return format_day(self.start_date, "YEAR_MONTH_FORMAT")
+        text = format_day(self.start_date)
         if self.end_date and self.end_date != self.start_date:
-            text = f"{text} – {formats.date_format(self.end_date, 'DATE_FORMAT')}"
+            text = f"{text} – {format_day(self.end_date)}"
         return text
+
+    @property
+    def machine_start_date(self):
+        """The start as a `<time datetime>` says it, at its real precision (machine_date)."""
+        return self.machine_date(self.start_date)
 
 
 class Recording(models.Model):

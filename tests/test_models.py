@@ -120,6 +120,26 @@ def test_month_precision_event_displays_only_its_month():
         assert event.display_date == "October 2019"
 
 
+def test_event_date_in_two_languages_is_written_in_each():
+    # The day's text is kept per process: the same day must still read in the page's own language.
+    event = EventFactory(start_date=datetime.date(2021, 7, 17), end_date=datetime.date(2021, 7, 17))
+    with translation.override("en"):
+        english = event.display_date
+    with translation.override("hu"):
+        hungarian = event.display_date
+    with translation.override("en"):
+        assert event.display_date == english
+    assert "July" in english
+    assert "július" in hungarian
+
+
+def test_event_machine_start_date_follows_its_precision():
+    by_day = EventFactory.build(date_precision=Event.Precision.DAY, start_date=datetime.date(2021, 10, 27))
+    by_month = EventFactory.build(date_precision=Event.Precision.MONTH, start_date=datetime.date(2019, 10, 1))
+    assert by_day.machine_start_date == "2021-10-27"
+    assert by_month.machine_start_date == "2019-10"
+
+
 def test_host_added_as_visitor_is_refused():
     event = EventFactory()
     # add() runs without a savepoint of its own; the caller's atomic block keeps the test usable.

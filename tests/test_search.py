@@ -206,6 +206,17 @@ def test_snippet_escapes_content_and_marks_the_words(client):
     assert "<mark>Open</mark>" in page
 
 
+def test_snippet_escapes_the_words_between_marks(client):
+    GoodPracticeFactory(title_en="Forms", summary_en='Open forms & "open" data: 3 < 4 and open <i>services</i>.')
+
+    response = get(client, "en", "open")
+
+    page = response.content.decode()
+    assert (
+        "<mark>Open</mark> forms &amp; &quot;<mark>open</mark>&quot; data: 3 &lt; 4 and <mark>open</mark> services."
+    ) in page
+
+
 # --- the query itself -------------------------------------------------------------------------------------------
 
 
