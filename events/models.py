@@ -58,6 +58,15 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
+def _choice_label(choices, value):
+    """A choice's label, as get_FOO_display() gives it. Django's builds a dict of every choice, each
+    label translated, on every call; a list of twenty events shows forty kinds and formats."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value  # a value without a choice is shown as it is, as Django shows it
+
+
 class Event(models.Model):
     Kind = EventKind
     Precision = DatePrecision
@@ -162,6 +171,12 @@ class Event(models.Model):
         """ISO 8601 at the event's real precision: "2019-10" for a month, "2021-10-27" for a day. The
         JSON-LD and the JSON API say a month-only date the same way."""
         return day.strftime("%Y-%m") if self.date_precision == self.Precision.MONTH else day.isoformat()
+
+    def get_kind_display(self):
+        return _choice_label(self.Kind, self.kind)
+
+    def get_format_display(self):
+        return _choice_label(self.Format, self.format)
 
     @property
     def display_date(self):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from events.factories import EventFactory
 from practices.factories import ActionFactory, GoodPracticeFactory, RegionalActionPlanFactory, TransferFactory
 from projects.factories import PartnerFactory, PressReleaseFactory
-from projects.web import fragments
+from projects.web import fragments, lookups
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -245,3 +245,14 @@ def test_event_page_reads_its_visiting_cities_with_the_event(client):
     page = client.get(event.get_absolute_url()).content.decode()
     assert ">Lakeside<" in page
     assert ">Rivertown<" not in page  # (its organisation keeps the name it was given)
+
+
+def test_site_rows_are_copied_once_per_request_and_never_shared_between_requests(rf):
+    city = PartnerFactory(city_en="Tartu", slug="tartu")
+    first, second = rf.get("/en/"), rf.get("/en/")
+
+    lookups.site_partners(first)[city.pk].note = "the first request's"
+
+    assert lookups.site_partners(first)[city.pk].note == "the first request's"
+    assert not hasattr(lookups.site_partners(second)[city.pk], "note")
+    assert lookups.site_partners(second)[city.pk].city_en == "Tartu"

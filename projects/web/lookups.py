@@ -1,7 +1,7 @@
 """The site's few fixed rows, as public pages look them up: the partner cities, the semesters with
 their phases, and other small tables by their model (site_rows). A handful of rows each, read on most
 pages; each worker keeps them for the current content version (projects.web.near_cache), so a page asks
-the database nothing for them, and any published change (a renamed city) is seen at once. Each call
+the database nothing for them, and any published change (a renamed city) is seen at once. Each request
 gets its own copies, which it may annotate: the rows kept are shared between requests.
 """
 
@@ -19,8 +19,14 @@ def site_rows(request, model, *related):
     name = f"rows:{model._meta.label}:{','.join(related)}"
     # (select_related() with no names would join every relation.)
     queryset = model._default_manager.select_related(*related) if related else model._default_manager.all()
-    rows = near_cache.memo(request, name, lambda: list(queryset))
-    return {row.pk: copy.copy(row) for row in rows}
+    if request is None:
+        return {row.pk: row for row in queryset}
+    # One set of copies per request, however many parts of the page ask (search asks once per kind).
+    copies = request.__dict__.setdefault("_site_rows", {})
+    if name not in copies:
+        rows = near_cache.memo(request, name, lambda: list(queryset))
+        copies[name] = {row.pk: copy.copy(row) for row in rows}
+    return copies[name]
 
 
 def site_partners(request):
