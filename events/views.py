@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -16,13 +16,13 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from projects.models import PressRelease
-from projects.web import written
 from projects.web.filters import error_messages, filter_query, repeated_parameters
 from projects.web.languages import content_language, language_versions, title_languages
 from projects.web.lookups import site_partners, site_semesters
 from projects.web.pagination import BadPage, CheckedPaginationMixin
 from projects.web.related import prefetch_present, set_prefetched
 from projects.web.structured_data import json_ld, logo, organization, release_image
+from projects.web.written import WrittenObjectMixin
 
 from .calendar import build_calendar
 from .filters import EventFilter
@@ -157,15 +157,8 @@ def event_page_queryset():
     return Event.objects.annotate(visitor_ids=ArraySubquery(visits), **flags)
 
 
-@functools.cache
-def event_page_sql():
-    """On PostgreSQL, event_page_queryset's query of one event by its slug, written once per process
-    (projects.web.written): the ORM does not put its six subqueries together on every request."""
-    return written.write(event_page_queryset().filter(slug=written.TEXT_STAND_IN))
-
-
 @method_decorator(detail_freshness, name="dispatch")
-class EventDetailView(DetailView):
+class EventDetailView(WrittenObjectMixin, DetailView):
     """One event with everything it connects: cities, practices, transfers, recordings, releases."""
 
     template_name = "events/event_detail.html"
@@ -175,15 +168,7 @@ class EventDetailView(DetailView):
         return event_page_queryset()
 
     def get_object(self, queryset=None):
-        if connection.vendor == "postgresql":
-            event = next(iter(written.instances(Event, event_page_sql(), self.kwargs["slug"])), None)
-            if event is None:
-                # DetailView's own words (Django's catalogue translates them).
-                raise Http404(
-                    gettext("No %(verbose_name)s found matching the query") % {"verbose_name": Event._meta.verbose_name}
-                )
-        else:
-            event = super().get_object(queryset)
+        event = super().get_object(queryset)
         if hasattr(event, "visitor_ids"):
             cities = site_partners(self.request)
             visiting = set(event.visitor_ids)

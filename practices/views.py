@@ -11,8 +11,10 @@ from projects.web.conditional import page_conditional
 from projects.web.filters import error_messages, filter_query
 from projects.web.fragments import KeyedRows
 from projects.web.languages import language_versions, title_languages
+from projects.web.lookups import site_partners, site_rows
+from projects.web.written import WrittenObjectMixin
 
-from .models import GoodPractice
+from .models import GoodPractice, Theme
 from .network import build_network
 from .selectors import (
     partners,
@@ -112,7 +114,7 @@ class PracticeListView(ListView):
 
 
 @method_decorator(conditional_detail, name="dispatch")
-class PracticeDetailView(DetailView):
+class PracticeDetailView(WrittenObjectMixin, DetailView):
     """One practice: its fields and its transfer path to each city that took it up."""
 
     template_name = "practices/practice_detail.html"
@@ -120,6 +122,17 @@ class PracticeDetailView(DetailView):
 
     def get_queryset(self):
         return practice_detail_queryset()
+
+    def written_queryset(self):
+        return GoodPractice.objects.all()
+
+    def get_object(self, queryset=None):
+        practice = super().get_object(queryset)
+        # Its city and theme from the site's lookups: the query joins neither.
+        practice.owner = site_partners(self.request)[practice.owner_id]
+        if practice.theme_id is not None:
+            practice.theme = site_rows(self.request, Theme)[practice.theme_id]
+        return practice
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -29,6 +29,7 @@ from .web.lookups import site_partners
 from .web.pagination import BadPage, CheckedPaginationMixin
 from .web.related import prefetch_present
 from .web.structured_data import json_ld, news_article
+from .web.written import WrittenObjectMixin
 
 HOME_RELEASE_COUNT = 3
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -118,7 +119,7 @@ def release_page_queryset():
     )
 
 
-class ReleaseDetailView(DetailView):
+class ReleaseDetailView(WrittenObjectMixin, DetailView):
     """One published release in the page's language, or in English with a notice."""
 
     template_name = "projects/pressrelease_detail.html"

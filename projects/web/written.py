@@ -12,7 +12,9 @@ parameters as the ORM binds them:
 import datetime
 
 from django.db import connections
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 
 TEXT_STAND_IN = "\x1fbetter stand-in\x1f"
 # Keys stand-ins of list `position` are -(position + 1) × KEY_RANGE - index.
@@ -61,3 +63,37 @@ def instances(model, written, text=None, keys=()):
     """The model's rows of written SQL (which selects the model's columns, and any annotations)."""
     sql, params = written
     return model._default_manager.raw(sql, bind(params, text, keys))
+
+
+def found(model, written, text=None, keys=()):
+    """The one row of written SQL (a page's object by its address), or Http404 in DetailView's words."""
+    row = next(iter(instances(model, written, text, keys)), None)
+    if row is None:
+        # DetailView's own message (Django's catalogue translates it).
+        message = gettext("No %(verbose_name)s found matching the query")
+        raise Http404(message % {"verbose_name": model._meta.verbose_name})
+    return row
+
+
+_objects_sql = {}
+
+
+class WrittenObjectMixin:
+    """For a DetailView found by its slug: on PostgreSQL its object is read by the SQL of
+    written_queryset().filter(slug=…), written once per process, view and language, rather than put
+    together by the ORM on every request. written_queryset() (by default get_queryset()) must not
+    depend on the request, and joins nothing (select_related): its related rows come from elsewhere."""
+
+    def written_queryset(self):
+        return self.get_queryset()
+
+    def get_object(self, queryset=None):
+        slug = self.kwargs.get(self.slug_url_kwarg)
+        if queryset is not None or slug is None or connections["default"].vendor != "postgresql":
+            return super().get_object(queryset)
+        key = (type(self), get_language())
+        if key not in _objects_sql:
+            objects = self.written_queryset()
+            _objects_sql[key] = objects.model, write(objects.filter(**{self.get_slug_field(): TEXT_STAND_IN}))
+        model, sql = _objects_sql[key]
+        return found(model, sql, slug)

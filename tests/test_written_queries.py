@@ -1,0 +1,71 @@
+"""Detail pages read their object by SQL written once per process (projects.web.written): each request
+still gets its own object, at its own time, and an unknown address still answers 404."""
+
+import datetime
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from events.factories import EventFactory
+from practices.factories import GoodPracticeFactory
+from projects.factories import PartnerFactory, PressReleaseFactory
+from projects.web import written
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
+
+
+@pytest.fixture
+def no_page_cache():
+    # Each page is rendered by its view, not served from the page cache.
+    with override_settings(PUBLIC_PAGE_CACHE=False):
+        yield
+
+
+def make(kind, title, **kwargs):
+    city = PartnerFactory()
+    if kind == "news":
+        return PressReleaseFactory(title_en=title, author=city, **kwargs)
+    if kind == "events":
+        return EventFactory(title_en=title, host=city, **kwargs)
+    return GoodPracticeFactory(title_en=title, owner=city, **kwargs)
+
+
+@pytest.mark.parametrize("kind", ["news", "events", "practices"])
+def test_detail_pages_in_turn_each_show_their_own_object(client, kind):
+    first, second = make(kind, "Harbour sensors"), make(kind, "Library loans")
+
+    for shown, other in ((first, second), (second, first), (first, second)):
+        page = client.get(shown.get_absolute_url()).content.decode()
+        assert shown.title_en in page
+        assert other.title_en not in page
+
+
+@pytest.mark.parametrize("kind", ["news", "events", "practices"])
+def test_unknown_address_answers_404(client, kind):
+    make(kind, "Harbour sensors", slug="harbour-sensors")
+
+    assert client.get(f"/en/{kind}/harbour-sensors/").status_code == 200
+    assert client.get(f"/en/{kind}/harbour-sensor/").status_code == 404
+    assert client.get(f"/en/{kind}/harbour-sensors-x/").status_code == 404
+
+
+def test_scheduled_release_page_appears_when_due_without_an_edit(client, monkeypatch):
+    # The release page's SQL holds a time: each request binds its own "now", never the first one's.
+    make("news", "Harbour sensors", slug="published")
+    scheduled = make("news", "Harbour zeppelin", slug="later", published_at=timezone.now() + datetime.timedelta(hours=1))
+    assert client.get("/en/news/published/").status_code == 200
+    assert client.get(scheduled.get_absolute_url()).status_code == 404
+
+    later = timezone.now() + datetime.timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+    assert client.get(scheduled.get_absolute_url()).status_code == 200
+
+
+def test_sql_with_a_second_time_is_refused_when_written():
+    from projects.models import PressRelease
+
+    queryset = PressRelease.objects.published().filter(created_at__gte=timezone.now(), slug=written.TEXT_STAND_IN)
+    with pytest.raises(AssertionError, match="unexpected parameters"):
+        written.write(queryset)
