@@ -53,7 +53,8 @@ def test_unknown_address_answers_404(client, kind):
 def test_scheduled_release_page_appears_when_due_without_an_edit(client, monkeypatch):
     # The release page's SQL holds a time: each request binds its own "now", never the first one's.
     make("news", "Harbour sensors", slug="published")
-    scheduled = make("news", "Harbour zeppelin", slug="later", published_at=timezone.now() + datetime.timedelta(hours=1))
+    in_an_hour = timezone.now() + datetime.timedelta(hours=1)
+    scheduled = make("news", "Harbour zeppelin", slug="later", published_at=in_an_hour)
     assert client.get("/en/news/published/").status_code == 200
     assert client.get(scheduled.get_absolute_url()).status_code == 404
 
