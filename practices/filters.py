@@ -14,7 +14,8 @@ from projects.web.filters import PartnerFiltersMixin, StrictFilterForm, partner_
 from .models import Action, GoodPractice, Theme, Transfer
 
 # The public parameter name has a hyphen, which no Python attribute can have: the filter is declared
-# under a Python name and renamed in PracticeFilter.__init__.
+# under a Python name and renamed in the class's filters (below the class), so the form field and the
+# query parameter are "imported-by".
 IMPORTED_BY = "imported-by"
 
 
@@ -35,11 +36,6 @@ class PracticeFilter(PartnerFiltersMixin, django_filters.FilterSet):
         fields = ["city", "theme", "imported_by"]
         form = StrictFilterForm
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Rename before the form is built, so the form field and the query parameter are "imported-by".
-        self.filters = {(IMPORTED_BY if name == "imported_by" else name): f for name, f in self.filters.items()}
-
     def filter_imported_by(self, queryset, name, partner):
         """Practices the city studied or imported, or whose ideas its action plan took up: the same
         cities the transfer paths show (practices.selectors.transfer_paths)."""
@@ -51,3 +47,8 @@ class PracticeFilter(PartnerFiltersMixin, django_filters.FilterSet):
     @property
     def is_filtered(self):
         return self.is_bound and any(self.form.cleaned_data.get(name) for name in self.filters)
+
+
+PracticeFilter.base_filters = {
+    (IMPORTED_BY if name == "imported_by" else name): filter_ for name, filter_ in PracticeFilter.base_filters.items()
+}

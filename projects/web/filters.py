@@ -1,5 +1,8 @@
 """Pieces of the public list filters (events, good practices) that every app's filter shares."""
 
+import copy
+import functools
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -34,7 +37,11 @@ class PartnerFilter(django_filters.ModelChoiceFilter):
 
 
 class PartnerFiltersMixin:
-    """For a FilterSet with partner_filter()s: hands them the page's request (see PartnerChoiceField)."""
+    """For a public FilterSet with partner_filter()s: hands them the page's request (see
+    PartnerChoiceField), and makes its form class once per FilterSet class (_form_class)."""
+
+    def get_form_class(self):
+        return _form_class(type(self))
 
     @property
     def form(self):
@@ -43,6 +50,16 @@ class PartnerFiltersMixin:
             if isinstance(field, PartnerChoiceField):
                 field.request = self.request
         return form
+
+
+@functools.cache
+def _form_class(filterset_class):
+    """The filters' form, as django-filter makes it, but once: its fields are copied into each form by
+    Django anyway, so a class and a field per filter need not be made again on every request. From
+    copies of the filters: the class's own would otherwise carry their fields into every copy."""
+    filters = copy.deepcopy(filterset_class.base_filters)
+    fields = {name: filter_.field for name, filter_ in filters.items()}
+    return type(f"{filterset_class.__name__}Form", (filterset_class._meta.form,), fields)
 
 
 def partner_filter(**kwargs):
