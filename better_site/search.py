@@ -40,6 +40,7 @@ from projects.models import PressRelease, plain_values, shown_text_expression
 from projects.web import written
 from projects.web.cache import cached_markdown
 from projects.web.dates import format_day
+from projects.web.folding import Folded, fold
 from projects.web.lookups import site_rows
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -48,7 +49,6 @@ RESULTS_PER_KIND = 10
 # The bound that keeps a search's cost the same at any size (see _indexed_hits).
 COUNT_LIMIT = 100
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 SNIPPET_WORDS = 30
 SHOWN_RELEASE_FIELDS = ("title", "lead", "body")
 
@@ -438,10 +438,13 @@ def _vector(kind, language):
 def _plain_matches(kind, words, language):
     if not words:
         return kind.base_queryset().none()
-    names = {f"_search_{index}": expression for index, (expression, _weight) in enumerate(kind.expressions(language))}
+    # Both sides folded (projects.web.folding): "Nyiregyhaza" finds "Nyíregyháza" here too.
+    names = {
+        f"_search_{index}": Folded(expression) for index, (expression, _weight) in enumerate(kind.expressions(language))
+    }
     condition = Q()
     for word in words:
-        condition &= functools.reduce(operator.or_, (Q(**{f"{name}__icontains": word}) for name in names))
+        condition &= functools.reduce(operator.or_, (Q(**{f"{name}__contains": fold(word)}) for name in names))
     return kind.base_queryset().alias(**names).filter(condition)
 
 
@@ -474,7 +477,7 @@ def _stem(word):
 def _snippet(text, words):
     """About SNIPPET_WORDS words of `text` where the query's words are, with those words in <mark>."""
     tokens = text.split()
-    stems = tuple(_fold(_stem(word)) for word in words)
+    stems = tuple(fold(_stem(word)) for word in words)
     matched = [index for index, token in enumerate(tokens) if (bare := _bare(token)) and bare.startswith(stems)]
     anchors = matched or [0]
 
@@ -506,7 +509,7 @@ def _snippet(text, words):
 def _bare(token):
     """A token folded as the index compares words, without the punctuation around it. Words repeat
     from text to text: each is folded once per process."""
-    return _fold(_EDGE_PUNCTUATION.sub("", token))
+    return fold(_EDGE_PUNCTUATION.sub("", token))
 
 
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
@@ -527,22 +530,17 @@ def _meta(kind, obj):
     return [part for part in (obj.owner.city, obj.theme.name if obj.theme else "") if part]
 
 
-def _fold(text):
-    """Lower case without accents, as the index compares words: "Nyíregyháza" → "nyiregyhaza"."""
-    return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
-
-
 def _passage(text, stems):
     """The paragraph of a Markdown text where a word of the query is (else the first): a snippet shows
     about SNIPPET_WORDS words, so only that paragraph is rendered, not the whole body."""
     paragraphs = [paragraph for paragraph in re.split(r"\n\s*\n", text) if paragraph.strip()] or [text]
-    return next((paragraph for paragraph in paragraphs if any(stem in _fold(paragraph) for stem in stems)), None)
+    return next((paragraph for paragraph in paragraphs if any(stem in fold(paragraph) for stem in stems)), None)
 
 
 def _hit(kind, obj, words, language):
     """The hit with a snippet from the first field that shows a word of the query (a body rather than a
     lead that does not mention it), or else from the first field that has any text."""
-    stems = [_fold(_stem(word)) for word in words]
+    stems = [fold(_stem(word)) for word in words]
     fields = [field for field in kind.snippet_fields if getattr(obj, field)]
     chosen = next(
         ((field, passage) for field in fields if (passage := _passage(getattr(obj, field), stems)) is not None),

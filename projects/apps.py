@@ -24,6 +24,13 @@ class ProjectsConfig(AppConfig):
         delete_replaced_files(PressRelease, "image")
         delete_replaced_files(Partner, "logo")
 
+        from django.db.backends.signals import connection_created
+
+        from .web.folding import add_sqlite_fold
+
+        # Searches on SQLite (`make run`) ignore accents, as on PostgreSQL.
+        connection_created.connect(add_sqlite_fold, dispatch_uid="projects.sqlite_fold")
+
         from .web.cache import connect_signals
 
         # Any change a public page shows moves the shared content version (pages, ETags).

@@ -37,6 +37,10 @@ for path in sorted(paths):
     response = client.get(path, follow=path == "/")
     if response.status_code != 200:
         failures.append(f"{path} -> {response.status_code}")
+# Accents are ignored on this database too: "Nyiregyhaza" finds Nyíregyháza's hits.
+unaccented = client.get("/en/search/?q=Nyiregyhaza").content.decode()
+if 'class="search-hit"' not in unaccented or "Nyíregyháza" not in unaccented:
+    failures.append("/en/search/?q=Nyiregyhaza -> no hit")
 print(f"SMOKE pages={len(paths)} failures={len(failures)}")
 for failure in failures:
     print("SMOKE FAIL", failure)
