@@ -58,13 +58,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous public pages from the shared cache (projects.web.cache), stored with every header the
+    # middleware below adds: a stored page is answered before any of them runs.
+    "projects.web.cache.PublicPageCacheMiddleware",
     "better_site.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Anonymous public pages from the shared cache (projects.web.cache); needs the page's language.
-    "projects.web.cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

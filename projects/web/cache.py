@@ -56,7 +56,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
-from django.utils.translation import get_language
+from django.utils.translation import activate, get_language, get_language_from_request
 
 VERSION_KEY = "better:content:version"
 CHANGED_KEY = "better:content:changed"
@@ -290,7 +290,11 @@ class VersionedQuerySet(QuerySet):
 _LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
 # The back office and the language switcher: never from the cache.
 # /healthz too: it must ask the database and the cache themselves, never a stored answer or the version.
-_NEVER_CACHED = re.compile(rf"^/(?:(?:{_LANGUAGE_CODES})/)?(?:admin|i18n|healthz)(?:/|$)")
+# Nor static files and uploads, which are files already (served by WhiteNoise or Django, behind nginx).
+_NEVER_CACHED = re.compile(
+    rf"^/(?:(?:{_LANGUAGE_CODES})/)?(?:admin|i18n|healthz)(?:/|$)"
+    rf"|^(?:{re.escape(settings.STATIC_URL)}|{re.escape(settings.MEDIA_URL)})"
+)
 
 
 def normalised_query(query_string):
@@ -300,12 +304,13 @@ def normalised_query(query_string):
     return urlencode(pairs)
 
 
-def page_key(request):
-    """The page's entry: one per address and language. It holds (version token, response), so the page
-    is read in the same round trip as the version, and is served only if stored under the current one."""
+def page_key(request, language=None):
+    """The page's entry: one per address and language (by default the active one). It holds (version
+    token, response), so the page is read in the same round trip as the version, and is served only if
+    stored under the current one."""
     query = normalised_query(request.META.get("QUERY_STRING", ""))
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    digest = hashlib.sha256(f"{CODE_VERSION}|{get_language()}|{address}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{CODE_VERSION}|{language or get_language()}|{address}".encode()).hexdigest()
     return f"{PAGE_PREFIX}:{digest}"
 
 
@@ -344,8 +349,10 @@ def _one_chunk(response):
 
 
 class PublicPageCacheMiddleware:
-    """Serves and stores anonymous public responses (see the module docstring). After LocaleMiddleware:
-    the key names the page's language."""
+    """Serves and stores anonymous public responses (see the module docstring). The first middleware: a
+    stored page is the whole answer, with every other middleware's headers, so serving it runs none of
+    them. Its key names the page's language, found as LocaleMiddleware finds it (the address's prefix,
+    else the cookie or Accept-Language; such a page varies on Accept-Language, which it then says)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -361,7 +368,11 @@ class PublicPageCacheMiddleware:
         if not _cacheable_request(request):
             return _one_chunk(self.get_response(request))
         # Read before the view: a change committed while it renders retires this version (module docstring).
-        key = page_key(request)
+        language = get_language_from_request(request, check_path=True)
+        # Active from here, as LocaleMiddleware would make it: an error before the page (a host not
+        # allowed, the database down) is answered in the visitor's language.
+        activate(language)
+        key = page_key(request, language)
         version, found = read_content_version(also=[key])
         request._content_version = version
         stored_version, cached = found.get(key, (None, None))

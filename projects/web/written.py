@@ -14,7 +14,7 @@ import datetime
 from django.db import connections
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 
 TEXT_STAND_IN = "\x1fbetter stand-in\x1f"
 # Keys stand-ins of list `position` are -(position + 1) × KEY_RANGE - index.
@@ -66,12 +66,11 @@ def instances(model, written, text=None, keys=()):
 
 
 def found(model, written, text=None, keys=()):
-    """The one row of written SQL (a page's object by its address), or Http404 in DetailView's words."""
+    """The one row of written SQL (a page's object by its address), or Http404."""
     row = next(iter(instances(model, written, text, keys)), None)
     if row is None:
-        # DetailView's own message (Django's catalogue translates it).
-        message = gettext("No %(verbose_name)s found matching the query")
-        raise Http404(message % {"verbose_name": model._meta.verbose_name})
+        # For the logs and the debug page only: the 404 page says its own words to the visitor.
+        raise Http404(f"No {model._meta.model_name} at this address")
     return row
 
 
