@@ -45,6 +45,38 @@ def test_repeat_anonymous_visit_is_served_from_the_cache(client, release):
     assert again["ETag"] == first["ETag"]
 
 
+def test_page_from_the_cache_carries_every_header_of_the_page_rendered(client, release):
+    # The cache answers before any other middleware runs: what they add is stored with the page.
+    first, _state = served(client, "/sv/news/")
+    again, state = served(client, "/sv/news/")
+
+    assert state == "hit"
+    for name in ("Content-Security-Policy", "Permissions-Policy", "Content-Language", "X-Frame-Options", "ETag"):
+        assert again[name] == first[name], name
+    assert again["Content-Language"] == "sv"
+    assert again.headers.keys() - {"X-Page-Cache"} == first.headers.keys() - {"X-Page-Cache"}
+
+
+def test_page_without_a_language_prefix_is_kept_per_accept_language(client, release):
+    states = [served(client, "/sitemap.xml", accept_language=language)[1] for language in ("en", "hu", "hu")]
+    again, _state = served(client, "/sitemap.xml", accept_language="hu")
+
+    assert states == ["miss", "miss", "hit"]
+    assert "Accept-Language" in again["Vary"]
+
+
+def test_static_files_never_look_in_the_page_cache(client, release, monkeypatch):
+    keys = []
+    original = page_cache.page_key
+    monkeypatch.setattr(page_cache, "page_key", lambda *args: keys.append(args) or original(*args))
+
+    client.get("/static/css/site.css")
+    client.get("/media/nothing.jpg")
+    assert keys == []
+    served(client, NEWS)
+    assert len(keys) == 1
+
+
 def test_cached_page_answers_304_to_its_etag_without_a_query(client, release, django_assert_num_queries):
     first, _state = served(client, NEWS)
     with django_assert_num_queries(0):
