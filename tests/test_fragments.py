@@ -124,6 +124,27 @@ def test_news_list_with_its_cards_cached_reads_no_release_row(client):
     ]
 
 
+def test_filtered_list_with_its_keys_cached_asks_nothing_and_follows_a_new_event(client):
+    tartu = PartnerFactory(slug="tartu", city_en="Tartu")
+    EventFactory(title_en="Tartu study visit", host=tartu, kind="study-visit", start_date=datetime.date(2021, 5, 4))
+    EventFactory(title_en="Genoa study visit", kind="study-visit", start_date=datetime.date(2021, 6, 4))
+    address = "/en/events/?city=tartu&kind=study-visit"
+    client.get(address)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(address).content.decode()
+
+    assert "Tartu study visit" in page
+    assert "Genoa study visit" not in page
+    # Its keys, count and cards are kept under the content version: the database is not asked.
+    assert queries.captured_queries == []
+
+    EventFactory(title_en="Second Tartu visit", host=tartu, kind="study-visit", start_date=datetime.date(2022, 5, 4))
+
+    page = client.get(address).content.decode()
+    assert page.index("Second Tartu visit") < page.index("Tartu study visit")
+    assert "Genoa study visit" not in client.get(address + "&page=1").content.decode()
+
+
 def test_release_without_related_rows_asks_nothing_about_them(client):
     release = PressReleaseFactory(published_at=days_ago(2))
     with CaptureQueriesContext(connection) as queries:

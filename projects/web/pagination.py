@@ -51,8 +51,15 @@ class DeferredJoinPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = plain_values(self.object_list, "pk", flat=True)[bottom:top]
-        # The rows are read when the page needs them: cards kept in the cache need none (fragments).
+        # Kept like the count, per list and page: a function of the published content, the language
+        # and the day, as the count is. The rows are read when the page needs them: cards kept in the
+        # cache need none (fragments).
+        keys = cached_block(
+            self.request,
+            "keys",
+            [self.count_key, bottom, top],
+            lambda: list(plain_values(self.object_list, "pk", flat=True)[bottom:top]),
+        )
         return self._get_page(KeyedRows(keys, self.object_list), number, self)
 
 
