@@ -23,9 +23,9 @@ from .models import (
     plain_values,
 )
 from .timeline import build_timeline
-from .web.fragments import KeyedRows
+from .web.fragments import KeyedRows, cached_block
 from .web.languages import language_versions
-from .web.lookups import site_partners
+from .web.lookups import site_partners, site_rows
 from .web.pagination import BadPage, CheckedPaginationMixin
 from .web.related import prefetch_present
 from .web.structured_data import json_ld, news_article
@@ -51,12 +51,17 @@ class HomeView(ListView):
 
     def get_queryset(self):
         releases = PressRelease.objects.published().for_list(get_language()).select_related("author")
-        # Keys from the index; rows only for the cards not in the cache (projects.web.fragments).
-        return KeyedRows(plain_values(releases, "pk", flat=True)[:HOME_RELEASE_COUNT], releases)
+        # Keys from the index, kept like a list's (projects.web.pagination); rows only for the cards not
+        # in the cache (projects.web.fragments).
+        keys = cached_block(
+            self.request, "home-keys", [], lambda: list(plain_values(releases, "pk", flat=True)[:HOME_RELEASE_COUNT])
+        )
+        return KeyedRows(keys, releases)
 
     def get_context_data(self, **kwargs):
-        # One project per site; an empty database still gets a page.
-        return super().get_context_data(project=Project.objects.order_by("pk").first(), **kwargs)
+        # One project per site, from the site's lookups; an empty database still gets a page.
+        projects = site_rows(self.request, Project)
+        return super().get_context_data(project=projects[min(projects)] if projects else None, **kwargs)
 
 
 class ReleaseListView(CheckedPaginationMixin, ListView):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from events.factories import EventFactory
 from practices.factories import ActionFactory, GoodPracticeFactory, RegionalActionPlanFactory, TransferFactory
-from projects.factories import PartnerFactory, PressReleaseFactory
+from projects.factories import PartnerFactory, PressReleaseFactory, ProjectFactory
 from projects.web import fragments, lookups
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
@@ -143,6 +143,24 @@ def test_filtered_list_with_its_keys_cached_asks_nothing_and_follows_a_new_event
     page = client.get(address).content.decode()
     assert page.index("Second Tartu visit") < page.index("Tartu study visit")
     assert "Genoa study visit" not in client.get(address + "&page=1").content.decode()
+
+
+def test_home_page_shows_an_edited_mission_and_a_new_release_at_once(client):
+    project = ProjectFactory(mission_en="Better e-government.")
+    PressReleaseFactory(title_en="Harbour data opens", published_at=days_ago(2))
+    client.get("/en/")
+    with CaptureQueriesContext(connection) as queries:
+        assert "Better e-government." in client.get("/en/").content.decode()
+    # The project, the latest keys and their cards come from the worker's copy and the cache.
+    assert queries.captured_queries == []
+
+    project.mission_en = "Cities learn from each other."
+    project.save()
+    PressReleaseFactory(title_en="Library loans go digital", published_at=days_ago(1))
+
+    page = client.get("/en/").content.decode()
+    assert "Cities learn from each other." in page
+    assert page.index("Library loans go digital") < page.index("Harbour data opens")
 
 
 def test_release_without_related_rows_asks_nothing_about_them(client):
