@@ -369,43 +369,49 @@ class AboutView(ContentETagMixin, TemplateView):
     template_name = "projects/about.html"
 
     def get_context_data(self, **kwargs):
-        event = _model_behind(Partner, "hosted_events")
-        events = event.objects.select_related("host").order_by("start_date", "slug")
-        # One aggregate: how many events each semester and kind has. A project with a few dozen
-        # events gets every one drawn; a larger one its notable events (TIMELINE_NOTABLE_KINDS), the
-        # numbers of all, and links to the events list for the rest: the page stays the same size.
-        rows = list(event.objects.order_by().values("semester_id", "kind").annotate(count=Count("pk")))
-        total = sum(row["count"] for row in rows)
-        counts = None
-        if total > TIMELINE_EVENT_LIMIT:
-            counts = {"semesters": {}, "kinds": {}, "total": total}
-            for row in rows:
-                semester = counts["semesters"]
-                semester[row["semester_id"]] = semester.get(row["semester_id"], 0) + row["count"]
-                counts["kinds"][row["kind"]] = counts["kinds"].get(row["kind"], 0) + row["count"]
-            # The first few of each semester, so that every semester shows its milestones: a LIMIT per
-            # semester (and for the events outside them), so the index gives a few rows each.
-            notable = event.objects.filter(kind__in=TIMELINE_NOTABLE_KINDS).order_by("start_date", "slug")
-            firsts = [
-                notable.filter(semester_id=semester_id).values_list("pk", flat=True)[:TIMELINE_NOTABLE_PER_SEMESTER]
-                for semester_id in Semester.objects.values_list("pk", flat=True)
-            ]
-            firsts.append(
-                notable.filter(semester__isnull=True).values_list("pk", flat=True)[:TIMELINE_NOTABLE_PER_SEMESTER]
-            )
-            events = events.filter(pk__in=list(firsts[0].union(*firsts[1:], all=True)))
-        timeline = build_timeline(
-            phases=Phase.objects.all(),
-            semesters=Semester.objects.all(),
-            events=events[:TIMELINE_EVENT_LIMIT],
-            counts=counts,
-        )
+        projects = site_rows(self.request, Project)
         return super().get_context_data(
-            project=Project.objects.order_by("pk").first(),
-            partners=Partner.objects.all(),
-            timeline=timeline,
+            project=projects[min(projects)] if projects else None,
+            partners=list(site_partners(self.request).values()),
+            # Built only where the page's fragment of it is not cached (templates: "about-timeline").
+            timeline=SimpleLazyObject(about_timeline),
             **kwargs,
         )
+
+
+def about_timeline():
+    """The about page's timeline: phases, semesters, and their events or counts (build_timeline)."""
+    event = _model_behind(Partner, "hosted_events")
+    events = event.objects.select_related("host").order_by("start_date", "slug")
+    # One aggregate: how many events each semester and kind has. A project with a few dozen
+    # events gets every one drawn; a larger one its notable events (TIMELINE_NOTABLE_KINDS), the
+    # numbers of all, and links to the events list for the rest: the page stays the same size.
+    rows = list(event.objects.order_by().values("semester_id", "kind").annotate(count=Count("pk")))
+    total = sum(row["count"] for row in rows)
+    counts = None
+    if total > TIMELINE_EVENT_LIMIT:
+        counts = {"semesters": {}, "kinds": {}, "total": total}
+        for row in rows:
+            semester = counts["semesters"]
+            semester[row["semester_id"]] = semester.get(row["semester_id"], 0) + row["count"]
+            counts["kinds"][row["kind"]] = counts["kinds"].get(row["kind"], 0) + row["count"]
+        # The first few of each semester, so that every semester shows its milestones: a LIMIT per
+        # semester (and for the events outside them), so the index gives a few rows each.
+        notable = event.objects.filter(kind__in=TIMELINE_NOTABLE_KINDS).order_by("start_date", "slug")
+        firsts = [
+            notable.filter(semester_id=semester_id).values_list("pk", flat=True)[:TIMELINE_NOTABLE_PER_SEMESTER]
+            for semester_id in Semester.objects.values_list("pk", flat=True)
+        ]
+        firsts.append(
+            notable.filter(semester__isnull=True).values_list("pk", flat=True)[:TIMELINE_NOTABLE_PER_SEMESTER]
+        )
+        events = events.filter(pk__in=list(firsts[0].union(*firsts[1:], all=True)))
+    return build_timeline(
+        phases=Phase.objects.all(),
+        semesters=Semester.objects.all(),
+        events=events[:TIMELINE_EVENT_LIMIT],
+        counts=counts,
+    )
 
 
 class SitePageView(DetailView):

@@ -5,6 +5,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from events.factories import EventFactory
 from events.models import Event
@@ -274,3 +276,22 @@ def test_large_project_draws_its_first_notable_events_per_semester_and_counts_al
     assert f'href="/en/events/?phase={semester.phase.number}"' in page
     legend_total = Event.objects.filter(kind=Event.Kind.THEMATIC_EVENT).count()
     assert f"Thematic event ({legend_total})" in page
+
+
+def test_timeline_kept_in_the_cache_shows_a_new_event_at_once(client, settings):
+    settings.PUBLIC_PAGE_CACHE = False  # the page itself is rendered each time: its timeline is kept
+    small_calendar()
+    EventFactory(slug="kick-off", title_en="Kick-off", start_date=datetime.date(2020, 3, 5))
+    first = about(client).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        again = about(client).content.decode()
+    assert again == first
+    assert queries.captured_queries == []
+
+    EventFactory(slug="after-the-project", title_en="After the project", start_date=datetime.date(2022, 3, 5))
+
+    response = about(client)
+    assert [marker.attrib["data-event"] for marker in markers(timeline_svg(response))] == [
+        "kick-off",
+        "after-the-project",
+    ]
