@@ -41,7 +41,7 @@ from projects.web import written
 from projects.web.cache import cached_markdown
 from projects.web.dates import format_day
 from projects.web.folding import Folded, fold
-from projects.web.lookups import site_rows
+from projects.web.lookups import attach_site_rows
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 MAX_QUERY_LENGTH = 200
@@ -392,14 +392,7 @@ def _hit_rows(kind, keys, language, request):
         rows = kind.model.objects.filter(pk__in=keys).select_related(*kind.related)
         return {row.pk: row for row in rows.defer(*_other_languages(kind, language))}
     rows = written.instances(kind.model, _hit_rows_sql(kind.key, language, len(keys)), keys=[keys])
-    related = {name: site_rows(request, kind.model._meta.get_field(name).related_model) for name in kind.related}
-    found = {}
-    for row in rows:
-        for name, rows_by_key in related.items():
-            key = getattr(row, f"{name}_id")
-            setattr(row, name, rows_by_key[key] if key is not None else None)
-        found[row.pk] = row
-    return found
+    return {row.pk: row for row in attach_site_rows(request, list(rows), *kind.related)}
 
 
 @functools.lru_cache(maxsize=128)

@@ -11,10 +11,10 @@ from projects.web.conditional import page_conditional
 from projects.web.filters import error_messages, filter_query
 from projects.web.fragments import KeyedRows
 from projects.web.languages import language_versions, title_languages
-from projects.web.lookups import site_partners, site_rows
+from projects.web.lookups import attach_site_rows
 from projects.web.written import WrittenObjectMixin
 
-from .models import GoodPractice, Theme
+from .models import GoodPractice
 from .network import build_network
 from .selectors import (
     partners,
@@ -127,12 +127,9 @@ class PracticeDetailView(WrittenObjectMixin, DetailView):
         return GoodPractice.objects.all()
 
     def get_object(self, queryset=None):
-        practice = super().get_object(queryset)
         # Its city and theme from the site's lookups: the query joins neither.
-        practice.owner = site_partners(self.request)[practice.owner_id]
-        if practice.theme_id is not None:
-            practice.theme = site_rows(self.request, Theme)[practice.theme_id]
-        return practice
+        practice = super().get_object(queryset)
+        return attach_site_rows(self.request, [practice], "owner", "theme")[0]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -15,7 +15,6 @@ from .models import (
     Partner,
     Phase,
     PressRelease,
-    Project,
     ReleaseImage,
     ReleaseSlugRedirect,
     Semester,
@@ -23,9 +22,9 @@ from .models import (
     plain_values,
 )
 from .timeline import build_timeline
-from .web.fragments import KeyedRows, cached_block
+from .web.fragments import KeyedRows, cached_keys
 from .web.languages import language_versions
-from .web.lookups import site_partners, site_rows
+from .web.lookups import attach_site_rows, site_partners, site_project
 from .web.pagination import BadPage, CheckedPaginationMixin
 from .web.related import prefetch_present
 from .web.structured_data import json_ld, news_article
@@ -53,15 +52,11 @@ class HomeView(ListView):
         releases = PressRelease.objects.published().for_list(get_language()).select_related("author")
         # Keys from the index, kept like a list's (projects.web.pagination); rows only for the cards not
         # in the cache (projects.web.fragments).
-        keys = cached_block(
-            self.request, "home-keys", [], lambda: list(plain_values(releases, "pk", flat=True)[:HOME_RELEASE_COUNT])
-        )
-        return KeyedRows(keys, releases)
+        return KeyedRows(cached_keys(self.request, "home-keys", [], releases, 0, HOME_RELEASE_COUNT), releases)
 
     def get_context_data(self, **kwargs):
         # One project per site, from the site's lookups; an empty database still gets a page.
-        projects = site_rows(self.request, Project)
-        return super().get_context_data(project=projects[min(projects)] if projects else None, **kwargs)
+        return super().get_context_data(project=site_project(self.request), **kwargs)
 
 
 class ReleaseListView(CheckedPaginationMixin, ListView):
@@ -144,8 +139,7 @@ class ReleaseDetailView(WrittenObjectMixin, DetailView):
 
     def get_object(self, queryset=None):
         release = with_related(super().get_object(queryset))
-        release.author = site_partners(self.request)[release.author_id]
-        return release
+        return attach_site_rows(self.request, [release], "author")[0]
 
     def get(self, request, *args, **kwargs):
         try:
@@ -369,9 +363,8 @@ class AboutView(ContentETagMixin, TemplateView):
     template_name = "projects/about.html"
 
     def get_context_data(self, **kwargs):
-        projects = site_rows(self.request, Project)
         return super().get_context_data(
-            project=projects[min(projects)] if projects else None,
+            project=site_project(self.request),
             partners=list(site_partners(self.request).values()),
             # Built only where the page's fragment of it is not cached (templates: "about-timeline").
             timeline=SimpleLazyObject(about_timeline),

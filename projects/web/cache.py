@@ -304,13 +304,12 @@ def normalised_query(query_string):
     return urlencode(pairs)
 
 
-def page_key(request, language=None):
-    """The page's entry: one per address and language (by default the active one). It holds (version
-    token, response), so the page is read in the same round trip as the version, and is served only if
-    stored under the current one."""
+def page_key(request, language):
+    """The page's entry: one per address and language. It holds (version token, response), so the page
+    is read in the same round trip as the version, and is served only if stored under the current one."""
     query = normalised_query(request.META.get("QUERY_STRING", ""))
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    digest = hashlib.sha256(f"{CODE_VERSION}|{language or get_language()}|{address}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{CODE_VERSION}|{language}|{address}".encode()).hexdigest()
     return f"{PAGE_PREFIX}:{digest}"
 
 

@@ -20,6 +20,8 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from projects.models import plain_values
+
 from . import near_cache
 from .cache import CODE_VERSION, PAGE_TIMEOUT, request_content_version
 
@@ -125,6 +127,12 @@ def cached_block(request, name, parts, render):
         html = render()
         remember_fragments(request, {key: html})
     return html
+
+
+def cached_keys(request, name, parts, queryset, start, stop):
+    """The primary keys of `queryset[start:stop]`, kept like a fragment (under the content version and
+    the language: a list's keys are a function of the published content, the language and the day)."""
+    return cached_block(request, name, parts, lambda: list(plain_values(queryset, "pk", flat=True)[start:stop]))
 
 
 def remember_fragments(request, rendered):

@@ -5,9 +5,7 @@ from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
-from projects.models import plain_values
-
-from .fragments import KeyedRows, cached_block
+from .fragments import KeyedRows, cached_block, cached_keys
 
 # No list has a billion pages; a longer "number" is refused before int() (which gives up past 4,300 digits).
 MAX_PAGE_DIGITS = 9
@@ -51,15 +49,9 @@ class DeferredJoinPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        # Kept like the count, per list and page: a function of the published content, the language
-        # and the day, as the count is. The rows are read when the page needs them: cards kept in the
-        # cache need none (fragments).
-        keys = cached_block(
-            self.request,
-            "keys",
-            [self.count_key, bottom, top],
-            lambda: list(plain_values(self.object_list, "pk", flat=True)[bottom:top]),
-        )
+        # Kept like the count, per list and page. The rows are read when the page needs them: cards kept
+        # in the cache need none (fragments).
+        keys = cached_keys(self.request, "keys", [self.count_key, bottom, top], self.object_list, bottom, top)
         return self._get_page(KeyedRows(keys, self.object_list), number, self)
 
 
