@@ -23,9 +23,10 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connections
-from django.db.models import Count, F, Func, Q, TextField, Value, Window
+from django.db.models import Count, F, Func, Lookup, Q, TextField, Value, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
@@ -36,7 +37,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from practices.models import GoodPractice
-from projects.models import PressRelease, plain_values, shown_text_expression
+from projects.models import Partner, PressRelease, shown_text_expression
 from projects.web import written
 from projects.web.cache import cached_markdown
 from projects.web.dates import format_day
@@ -244,8 +245,8 @@ def search(query, language, *, full_text=None, limit=RESULTS_PER_KIND, request=N
 
     `full_text` forces PostgreSQL full-text search on or off; by default it follows the database. With
     the page's `request`, the hits' cities come from the site's lookups (projects.web.lookups).
-    A constant number of queries whatever the data: on PostgreSQL, the cities the query names, then
-    per kind the hits and their count (counted up to COUNT_LIMIT: past that, "more than").
+    A constant number of queries whatever the data: on PostgreSQL, the cities the query names, then one
+    per kind, which finds, ranks and counts the matches and reads the best ones whole (_full_text_hits).
     """
     if full_text is None:
         full_text = uses_full_text()
@@ -253,10 +254,8 @@ def search(query, language, *, full_text=None, limit=RESULTS_PER_KIND, request=N
     groups = []
     cities = _cities_named(query, language) if full_text else []
     for kind in KINDS:
-        if full_text and kind.indexed:
-            hits, count, capped = _indexed_hits(kind, query, language, cities, limit, request)
-        elif full_text:
-            hits, count, capped = _computed_hits(kind, query, language, limit, request)
+        if full_text:
+            hits, count, capped = _full_text_hits(kind, query, language, limit, cities, request)
         else:
             # The number of all matches rides along with the first ones (a window over the whole result).
             hits = list(_plain_matches(kind, words, language).annotate(match_count=Window(Count("pk")))[:limit])
@@ -293,17 +292,15 @@ def _search_query(query, language):
 
 def _cities_named(query, language):
     """The partners whose city the query names: their releases and events are found too (the city is
-    not part of the indexed text). Five rows; its SQL written once per language (see _candidates)."""
+    not part of the indexed text). Five rows; its SQL written once per language. Read first, so that
+    the planner sees the cities' keys: a condition it could not estimate would walk the whole list's
+    index for a word that matches nothing."""
     return [pk for (pk,) in written.run(_cities_sql(language), query)]
 
 
 def _cities_queryset(query, language):
-    from projects.models import Partner
-
     vector = SearchVector(unaccented(translated("city", language)), config=text_search_config(language))
-    return plain_values(
-        Partner.objects.alias(city_vector=vector).filter(city_vector=_search_query(query, language)), "pk"
-    )
+    return Partner.objects.alias(city_vector=vector).filter(city_vector=_search_query(query, language)).values("pk")
 
 
 @functools.lru_cache(maxsize=16)
@@ -311,97 +308,68 @@ def _cities_sql(language):
     return written.write(_cities_queryset(written.TEXT_STAND_IN, language))
 
 
-def _indexed_hits(kind, query, language, cities, limit, request=None):
-    """(hits, count, capped) from the kind's indexed tsvector: the GIN index finds the matches.
+def _full_text_hits(kind, query, language, limit, cities, request):
+    """(hits, count, capped) of a kind, by one query whose SQL is written once per kind, language and
+    number of cities named, and run with each search's own words, cities and time
+    (projects.web.written): putting the queries together took most of a search's time, and each round
+    trip to the database costs about as much as its answer."""
+    cities = cities if kind.indexed else []
+    sql = _full_text_sql(kind.key, language, limit, COUNT_LIMIT, len(cities))
+    rows = list(written.instances(kind.model, sql, query, [cities]))
+    attach_site_rows(request, rows, *kind.related)
+    count = rows[0].match_count if rows else 0
+    if kind.indexed:
+        return rows, min(count, COUNT_LIMIT), count > COUNT_LIMIT
+    return rows, count, False
 
+
+@functools.lru_cache(maxsize=256)
+def _full_text_sql(key, language, limit, count_limit, city_count):
+    """The best `limit` matches of a kind, whole but for the languages they do not show, each with its
+    rank and the number of matches (match_count).
+
+    An indexed kind is searched on the tsvector the database keeps, whose GIN index finds the matches.
     A word found everywhere ("tartu") matches most rows; ranking or counting all of them would cost as
-    much as the table is big. So one query reads the newest COUNT_LIMIT + 1 matches with their rank, in
-    the list's order from its index: they are counted (past COUNT_LIMIT the page says "more than"),
-    and the best hits are those of the newest COUNT_LIMIT (all matches, where there are fewer).
+    much as the table is big. So only the newest count_limit + 1 matches, read in the list's order from
+    its index, are ranked and counted (past count_limit the page says "more than"); the best hits are
+    those among them. A kind not indexed (the practices, a few dozen) is searched whole, on a vector the
+    query computes.
     """
-    candidates = _candidates(kind, query, language, cities)
-    count = len(candidates)
-    # Best first; equal ranks in the usual order of their list (newest first), which is the candidates' order.
-    ranked = sorted(candidates[:COUNT_LIMIT], key=lambda candidate: -candidate[1])
-    best = [pk for pk, _rank in ranked[:limit]]
-    # Then the best `limit` read whole by primary key: each step reads a bounded number of rows.
-    found = _hit_rows(kind, best, language, request)
-    hits = [found[pk] for pk in best if pk in found]
-    return hits, min(count, COUNT_LIMIT), count > COUNT_LIMIT
-
-
-def _candidates_queryset(kind, query, language, cities):
-    """(key, rank) of the newest COUNT_LIMIT + 1 matches, in the list's order from its index."""
-    search_query = _search_query(query, language)
-    condition = Q(document=search_query)
-    if cities:
-        condition |= Q(**{f"{kind.city_relation}__in": cities})
-    matches = kind.base_queryset().alias(document=indexed_vector(kind, language)).filter(condition)
-    ranked = matches.annotate(rank=SearchRank(F("document"), search_query)).order_by(*kind.model._meta.ordering)
-    return plain_values(ranked, "pk", "rank")[: COUNT_LIMIT + 1]
-
-
-def _candidates(kind, query, language, cities):
-    """_candidates_queryset's rows. Its SQL depends only on the kind, the language and how many cities
-    the query names: it is written once and run with each search's own query, cities and time
-    (projects.web.written), which saves most of the time a search takes to put its queries together."""
-    return written.run(_candidates_sql(kind.key, language, len(cities)), query, [cities])
-
-
-@functools.lru_cache(maxsize=128)
-def _candidates_sql(key, language, city_count):
     kind = _kind(key)
-    cities = written.key_stand_ins(0, city_count)
-    return written.write(_candidates_queryset(kind, written.TEXT_STAND_IN, language, cities))
+    search_query = _search_query(written.TEXT_STAND_IN, language)
+    ordering = kind.model._meta.ordering
+    if kind.indexed:
+        condition = Q(document=search_query)
+        if city_count:
+            condition |= Q(**{f"{kind.city_relation}__in": written.key_stand_ins(0, city_count)})
+        newest = kind.base_queryset().alias(document=indexed_vector(kind, language)).filter(condition)
+        # "= ANY(ARRAY(…))", not "IN (…)": the keys are read first, then their rows by primary key; an
+        # IN may be joined by reading the whole table.
+        newest_keys = ArraySubquery(newest.order_by(*ordering).values("pk")[: count_limit + 1])
+        matches = kind.model.objects.filter(AnyOf(F("pk"), newest_keys))
+        matches = matches.alias(document=indexed_vector(kind, language))
+    else:
+        matches = kind.model.objects.alias(document=_vector(kind, language)).filter(document=search_query)
+    ranked = matches.annotate(rank=SearchRank(F("document"), search_query), match_count=Window(Count("pk")))
+    # Best first; equal ranks in the usual order of their list (newest first).
+    ranked = ranked.order_by("-rank", *ordering).defer(*_other_languages(kind, language))
+    # Never more hits than the count the page gives ("the best 10 of 100+").
+    return written.write(ranked[: min(limit, count_limit)])
+
+
+class AnyOf(Lookup):
+    """`key = ANY(array)`, as an expression to filter on (Django words an array as `IN`, or parenthesised)."""
+
+    lookup_name = "any_of"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(self.rhs)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
 
 
 def _kind(key):
     return next(kind for kind in KINDS if kind.key == key)
-
-
-def _computed_hits(kind, query, language, limit, request):
-    """(hits, count, capped) of a kind searched on a vector computed by the query (the practices, a few
-    dozen): the best `limit` keys and the number of all matches by SQL written once per language, then
-    their rows (_hit_rows)."""
-    best = written.run(_computed_sql(kind.key, language, limit), query)
-    found = _hit_rows(kind, [pk for pk, _count in best], language, request)
-    return [found[pk] for pk, _count in best if pk in found], (best[0][1] if best else 0), False
-
-
-@functools.lru_cache(maxsize=16)
-def _computed_sql(key, language, limit):
-    kind = _kind(key)
-    search_query = _search_query(written.TEXT_STAND_IN, language)
-    matches = (
-        kind.model.objects.alias(document=_vector(kind, language))
-        .filter(document=search_query)
-        .annotate(rank=SearchRank(F("document"), search_query), match_count=Window(Count("pk")))
-        # Best first; equal ranks in the usual order of their list.
-        .order_by("-rank", *kind.model._meta.ordering)
-    )
-    return written.write(plain_values(matches, "pk", "match_count")[:limit])
-
-
-def _hit_rows(kind, keys, language, request):
-    """{key: row} of the hits, with their related rows (a city, a theme). With a request, read by SQL
-    written once per kind, language and number of hits, the related rows from the site's lookups;
-    else by the ORM with joins."""
-    if not keys:
-        return {}
-    if request is None:
-        rows = kind.model.objects.filter(pk__in=keys).select_related(*kind.related)
-        return {row.pk: row for row in rows.defer(*_other_languages(kind, language))}
-    rows = written.instances(kind.model, _hit_rows_sql(kind.key, language, len(keys)), keys=[keys])
-    return {row.pk: row for row in attach_site_rows(request, list(rows), *kind.related)}
-
-
-@functools.lru_cache(maxsize=128)
-def _hit_rows_sql(key, language, count):
-    kind = _kind(key)
-    stand_ins = written.key_stand_ins(0, count)
-    return written.write(
-        kind.model.objects.filter(pk__in=stand_ins).defer(*_other_languages(kind, language)), has_text=False
-    )
 
 
 def _other_languages(kind, language):

@@ -132,7 +132,7 @@ def test_drafts_and_scheduled_releases_are_never_found(client):
 
 
 def test_search_sql_written_once_runs_with_each_searchs_own_words_cities_and_time(client, monkeypatch):
-    # The candidates' SQL is written once and kept (search._candidates_sql): nothing of a first search
+    # The SQL of each kind is written once and kept (search._full_text_sql): nothing of a first search
     # may stay in it, neither its words, nor its cities, nor the time it ran at.
     tartu = PartnerFactory(city_en="Tartu", slug="tartu")
     genoa = PartnerFactory(city_en="Genoa", slug="genoa")
