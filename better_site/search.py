@@ -7,9 +7,10 @@ missing: the text searched is the text the visitor sees.
 PostgreSQL: full-text search with the language's text search configuration (stemming and stop
 words); Estonian has none in PostgreSQL, so it gets 'simple' (exact words, no stemming). Accents are
 ignored on both sides (unaccent), so "Nyiregyhaza" finds "Nyíregyháza". Releases and events are
-searched on an index: a tsvector per language that the database keeps up to date (a trigger, see
-projects' and events' migrations *_i9_search_vectors) with a GIN index, so a search costs about the
-same with 10,000 releases as with ten. Practices, a few dozen at most, are searched as they are.
+searched on an index: a tsvector per language that the database keeps up to date (a trigger, see the
+migrations projects 0006 and events 0003, *_search_vectors) with a GIN index, so a search costs about
+the same with 10,000 releases as with ten. Good practices have such vectors too (practices 0005),
+which also hold their city's and theme's names.
 Other databases (SQLite for `make run`): every word must appear somewhere in the fields, ignoring case.
 """
 
@@ -117,9 +118,7 @@ class Kind:
     # Where the snippet comes from, first non-empty wins; Markdown fields are turned into plain text.
     snippet_fields: tuple
     related: tuple
-    # Kept by the database per language (PostgreSQL): the translated fields above of the kind itself.
-    indexed: bool = False
-    # The partner a result belongs to: its city's name finds it too (not part of the indexed vector).
+    # The partner a result belongs to, whose city's name finds it too, where the kept vector lacks it.
     city_relation: str = ""
 
     def base_queryset(self):
@@ -156,7 +155,6 @@ KINDS = (
         ),
         snippet_fields=("lead", "body"),
         related=("author",),
-        indexed=True,
         city_relation="author",
     ),
     Kind(
@@ -172,7 +170,6 @@ KINDS = (
         ),
         snippet_fields=("theme", "description"),
         related=("host",),
-        indexed=True,
         city_relation="host",
     ),
     Kind(
@@ -204,6 +201,34 @@ class Hit:
     meta: list
     snippet: str
     snippet_lang: str
+    # The title as shown, the language it is shown in, and the page's.
+    title: str = ""
+    title_lang: str = ""
+    page_lang: str = ""
+
+    @property
+    def html(self):
+        """The hit's list item. Put together here rather than by the template: a page has up to thirty
+        hits, and the template's tags and lookups for them took longer than the search itself. Every
+        text is escaped here but the snippet, which _snippet escaped."""
+        meta = '<span aria-hidden="true"> · </span>'.join(f"<span>{_escape(part)}</span>" for part in self.meta)
+        snippet = ""
+        if self.snippet:
+            snippet = f'<p class="search-hit__snippet"{self._lang_attr(self.snippet_lang)}>{self.snippet}</p>\n'
+        return mark_safe(  # noqa: S308 (every text escaped, the snippet by _snippet)
+            f'<li class="search-hit">\n<h3 class="search-hit__title"><a href="{_escape(self.url)}"'
+            f"{self._lang_attr(self.title_lang)}>{_escape(self.title)}</a></h3>\n"
+            f'<p class="search-hit__meta">{meta}</p>\n{snippet}</li>\n'
+        )
+
+    def _lang_attr(self, language):
+        """` lang="…"` on a text in another language than the page's (a fallback to English)."""
+        return f' lang="{_escape(language)}"' if language != self.page_lang else ""
+
+
+def _escape(value):
+    # The standard library's escape, as Django's does it, without its lazy-string wrapper.
+    return html.escape(str(value))
 
 
 @dataclasses.dataclass
@@ -251,6 +276,7 @@ def search(query, language, *, full_text=None, limit=RESULTS_PER_KIND, request=N
     if full_text is None:
         full_text = uses_full_text()
     words = query_words(query)
+    stems = tuple(fold(_stem(word)) for word in words)
     groups = []
     cities = _cities_named(query, language) if full_text else []
     for kind in KINDS:
@@ -264,7 +290,7 @@ def search(query, language, *, full_text=None, limit=RESULTS_PER_KIND, request=N
             Group(
                 key=kind.key,
                 label=kind.label,
-                hits=[_hit(kind, obj, words, language) for obj in hits],
+                hits=[_hit(kind, obj, stems, language) for obj in hits],
                 count=count,
                 capped=capped,
             )
@@ -313,14 +339,12 @@ def _full_text_hits(kind, query, language, limit, cities, request):
     number of cities named, and run with each search's own words, cities and time
     (projects.web.written): putting the queries together took most of a search's time, and each round
     trip to the database costs about as much as its answer."""
-    cities = cities if kind.indexed else []
+    cities = cities if kind.city_relation else []
     sql = _full_text_sql(kind.key, language, limit, COUNT_LIMIT, len(cities))
     rows = list(written.instances(kind.model, sql, query, [cities]))
     attach_site_rows(request, rows, *kind.related)
     count = rows[0].match_count if rows else 0
-    if kind.indexed:
-        return rows, min(count, COUNT_LIMIT), count > COUNT_LIMIT
-    return rows, count, False
+    return rows, min(count, COUNT_LIMIT), count > COUNT_LIMIT
 
 
 @functools.lru_cache(maxsize=256)
@@ -328,28 +352,23 @@ def _full_text_sql(key, language, limit, count_limit, city_count):
     """The best `limit` matches of a kind, whole but for the languages they do not show, each with its
     rank and the number of matches (match_count).
 
-    An indexed kind is searched on the tsvector the database keeps, whose GIN index finds the matches.
-    A word found everywhere ("tartu") matches most rows; ranking or counting all of them would cost as
-    much as the table is big. So only the newest count_limit + 1 matches, read in the list's order from
-    its index, are ranked and counted (past count_limit the page says "more than"); the best hits are
-    those among them. A kind not indexed (the practices, a few dozen) is searched whole, on a vector the
-    query computes.
+    A kind is searched on the tsvector the database keeps, whose GIN index finds the matches. A word
+    found everywhere ("tartu") matches most rows; ranking or counting all of them would cost as much as
+    the table is big. So only the newest count_limit + 1 matches, read in the list's order from its
+    index, are ranked and counted (past count_limit the page says "more than"); the best hits are those
+    among them.
     """
     kind = _kind(key)
     search_query = _search_query(written.TEXT_STAND_IN, language)
     ordering = kind.model._meta.ordering
-    if kind.indexed:
-        condition = Q(document=search_query)
-        if city_count:
-            condition |= Q(**{f"{kind.city_relation}__in": written.key_stand_ins(0, city_count)})
-        newest = kind.base_queryset().alias(document=indexed_vector(kind, language)).filter(condition)
-        # "= ANY(ARRAY(…))", not "IN (…)": the keys are read first, then their rows by primary key; an
-        # IN may be joined by reading the whole table.
-        newest_keys = ArraySubquery(newest.order_by(*ordering).values("pk")[: count_limit + 1])
-        matches = kind.model.objects.filter(AnyOf(F("pk"), newest_keys))
-        matches = matches.alias(document=indexed_vector(kind, language))
-    else:
-        matches = kind.model.objects.alias(document=_vector(kind, language)).filter(document=search_query)
+    condition = Q(document=search_query)
+    if city_count:
+        condition |= Q(**{f"{kind.city_relation}__in": written.key_stand_ins(0, city_count)})
+    newest = kind.base_queryset().alias(document=indexed_vector(kind, language)).filter(condition)
+    # "= ANY(ARRAY(…))", not "IN (…)": the keys are read first, then their rows by primary key; an IN
+    # may be joined by reading the whole table.
+    newest_keys = ArraySubquery(newest.order_by(*ordering).values("pk")[: count_limit + 1])
+    matches = kind.model.objects.filter(AnyOf(F("pk"), newest_keys)).alias(document=indexed_vector(kind, language))
     ranked = matches.annotate(rank=SearchRank(F("document"), search_query), match_count=Window(Count("pk")))
     # Best first; equal ranks in the usual order of their list (newest first).
     ranked = ranked.order_by("-rank", *ordering).defer(*_other_languages(kind, language))
@@ -382,18 +401,6 @@ def _other_languages(kind, language):
         for code in LANGUAGE_CODES
         if code not in shown
     ]
-
-
-def _vector(kind, language):
-    """The kind's weighted tsvector of `language`, as an expression on its fields (and its joins)."""
-    config = text_search_config(language)
-    return functools.reduce(
-        operator.add,
-        (
-            SearchVector(unaccented(expression), config=config, weight=weight)
-            for expression, weight in kind.expressions(language)
-        ),
-    )
 
 
 def _plain_matches(kind, words, language):
@@ -435,10 +442,10 @@ def _stem(word):
     return word if len(word) <= 4 else word[: max(4, len(word) - 2)]
 
 
-def _snippet(text, words):
-    """About SNIPPET_WORDS words of `text` where the query's words are, with those words in <mark>."""
+def _snippet(text, stems):
+    """About SNIPPET_WORDS words of `text` where the query's words are (their folded `stems`), with
+    those words in <mark>."""
     tokens = text.split()
-    stems = tuple(fold(_stem(word)) for word in words)
     matched = [index for index, token in enumerate(tokens) if (bare := _bare(token)) and bare.startswith(stems)]
     anchors = matched or [0]
 
@@ -492,26 +499,38 @@ def _meta(kind, obj):
 
 
 def _passage(text, stems):
-    """The paragraph of a Markdown text where a word of the query is (else the first): a snippet shows
+    """The paragraph of a Markdown text where a word of the query is (else None): a snippet shows
     about SNIPPET_WORDS words, so only that paragraph is rendered, not the whole body."""
+    return next((paragraph for paragraph, folded in _paragraphs(text) if any(stem in folded for stem in stems)), None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _paragraphs(text):
+    """((paragraph, folded), …) of a Markdown text: a pure function of the text, kept in each process as
+    its rendered Markdown is, so a hit does not fold its whole body again on every search."""
     paragraphs = [paragraph for paragraph in re.split(r"\n\s*\n", text) if paragraph.strip()] or [text]
-    return next((paragraph for paragraph in paragraphs if any(stem in fold(paragraph) for stem in stems)), None)
+    return tuple((paragraph, fold(paragraph)) for paragraph in paragraphs)
 
 
-def _hit(kind, obj, words, language):
-    """The hit with a snippet from the first field that shows a word of the query (a body rather than a
-    lead that does not mention it), or else from the first field that has any text."""
-    stems = [fold(_stem(word)) for word in words]
-    fields = [field for field in kind.snippet_fields if getattr(obj, field)]
-    chosen = next(
-        ((field, passage) for field in fields if (passage := _passage(getattr(obj, field), stems)) is not None),
-        None,
-    )
-    if chosen is None and fields:
-        chosen = (fields[0], getattr(obj, fields[0]))
+def _hit(kind, obj, stems, language):
+    """The hit with a snippet from the first field that shows a word of the query (its folded `stems`):
+    a body rather than a lead that does not mention it, or else from the first field that has any text."""
+    texts = [(field, text) for field in kind.snippet_fields if (text := getattr(obj, field))]
+    chosen = next(((field, passage) for field, text in texts if (passage := _passage(text, stems)) is not None), None)
+    if chosen is None and texts:
+        chosen = texts[0]
     snippet, snippet_lang = "", language
     if chosen is not None:
         field, passage = chosen
-        snippet = _snippet(_plain_text(passage), words)
+        snippet = _snippet(_plain_text(passage), stems)
         snippet_lang = _field_language(obj, field, language)
-    return Hit(obj=obj, url=obj.get_absolute_url(), meta=_meta(kind, obj), snippet=snippet, snippet_lang=snippet_lang)
+    return Hit(
+        obj=obj,
+        url=obj.get_absolute_url(),
+        meta=_meta(kind, obj),
+        snippet=snippet,
+        snippet_lang=snippet_lang,
+        title=obj.title,
+        title_lang=_field_language(obj, "title", language),
+        page_lang=language,
+    )

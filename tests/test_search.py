@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from better_site import search as search_module
 from better_site.search import MAX_QUERY_LENGTH, RESULTS_PER_KIND, search, text_search_config
 from events.factories import EventFactory
-from practices.factories import GoodPracticeFactory
+from practices.factories import GoodPracticeFactory, ThemeFactory
 from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.models import PressRelease
 
@@ -51,6 +51,28 @@ def test_city_name_in_english_finds_its_practices_and_study_visit(client, demo):
     page = response.content.decode()
     assert 'href="/en/practices/digital-citizen-folder/"' in page
     assert 'href="/en/events/study-visit-genoa-2021-07-17/"' in page
+
+
+def test_practice_is_found_by_its_theme_and_city_names_as_renamed(client):
+    # A practice's kept search vector holds its city's and theme's names (practices 0005); renaming
+    # either renews it, through the whole table and in each language (Hungarian falls back to English).
+    owner = PartnerFactory(city_en="Gavle old", slug="gavle")
+    theme = ThemeFactory(name_en="Paperless permits")
+    GoodPracticeFactory(title_en="Kiosk", owner=owner, theme=theme, slug="kiosk")
+
+    assert titles(get(client, "en", "paperless").context["results"], "practices") == ["Kiosk"]
+
+    theme.name_en = "Digital signatures"
+    theme.save()
+    owner.city_en = "Gävle"
+    owner.city_hu = "Gävle városa"
+    owner.save()
+
+    assert titles(get(client, "en", "paperless").context["results"], "practices") == []
+    assert titles(get(client, "en", "signatures").context["results"], "practices") == ["Kiosk"]
+    assert titles(get(client, "en", "Gavle").context["results"], "practices") == ["Kiosk"]
+    assert titles(get(client, "hu", "városa").context["results"], "practices") == ["Kiosk"]
+    assert titles(get(client, "hu", "signatures").context["results"], "practices") == ["Kiosk"]
 
 
 def test_hungarian_word_finds_the_hungarian_release_through_stemming(client, demo):

@@ -10,6 +10,7 @@ parameters as the ORM binds them:
 """
 
 import datetime
+import functools
 
 from django.db import connections
 from django.http import Http404
@@ -60,9 +61,49 @@ def run(written, text=None, keys=()):
 
 
 def instances(model, written, text=None, keys=()):
-    """The model's rows of written SQL (which selects the model's columns, and any annotations)."""
+    """The model's rows of written SQL, as instances. The SQL selects model columns in the model's order
+    (a queryset's, some deferred), then any annotations, which become attributes. Read by a plain
+    cursor: a RawQuerySet would work out the same mapping again on every run, which takes longer than
+    the query itself."""
     sql, params = written
-    return model._default_manager.raw(sql, bind(params, text, keys))
+    with connections["default"].cursor() as cursor:
+        cursor.execute(sql, bind(params, text, keys))
+        columns = tuple(column.name for column in cursor.description)
+        rows = cursor.fetchall()
+    attnames, annotations, converters = _shape(model, columns)
+    count = len(attnames)
+    objects = []
+    for row in rows:
+        values = list(row)
+        for index, functions in converters:
+            for function in functions:
+                values[index] = function(values[index], None, connections["default"])
+        obj = model.from_db("default", attnames, values[:count])
+        for name, value in zip(annotations, values[count:], strict=True):
+            setattr(obj, name, value)
+        objects.append(obj)
+    return objects
+
+
+@functools.lru_cache(maxsize=256)
+def _shape(model, columns):
+    """(attnames of the model's columns, names of the annotations after them, field converters by
+    position) of a result with these columns."""
+    fields = {field.column: field for field in model._meta.concrete_fields}
+    count = 0
+    while count < len(columns) and columns[count] in fields:
+        count += 1
+    selected = [fields[column] for column in columns[:count]]
+    order = [field for field in model._meta.concrete_fields if field in selected]
+    if selected != order or model._meta.pk not in selected:
+        raise AssertionError(f"written SQL must select {model.__name__}'s columns in order, its key among them")
+    connection = connections["default"]
+    converters = tuple(
+        (index, tuple(field.get_db_converters(connection)))
+        for index, field in enumerate(selected)
+        if field.get_db_converters(connection)
+    )
+    return tuple(field.attname for field in selected), columns[count:], converters
 
 
 def found(model, written, text=None, keys=()):
