@@ -4,12 +4,14 @@ still gets its own object, at its own time, and an unknown address still answers
 import datetime
 
 import pytest
+from django.db.models import Value
 from django.test import override_settings
 from django.utils import timezone
 
 from events.factories import EventFactory
 from practices.factories import GoodPracticeFactory
 from projects.factories import PartnerFactory, PressReleaseFactory
+from projects.models import PressRelease
 from projects.web import written
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
@@ -70,3 +72,23 @@ def test_sql_with_a_second_time_is_refused_when_written():
     queryset = PressRelease.objects.published().filter(created_at__gte=timezone.now(), slug=written.TEXT_STAND_IN)
     with pytest.raises(AssertionError, match="unexpected parameters"):
         written.write(queryset)
+
+
+def test_written_rows_are_whole_objects_with_annotations_and_deferred_fields_read_on_use():
+    release = PressReleaseFactory(title_en="Harbour sensors", body_en="Buoys report the water level.")
+    queryset = PressRelease.objects.filter(slug=written.TEXT_STAND_IN).annotate(score=Value(7)).defer("body_en")
+
+    (row,) = written.instances(PressRelease, written.write(queryset), release.slug)
+
+    assert (row.pk, row.title_en, row.score) == (release.pk, "Harbour sensors", 7)
+    assert "body_en" in row.get_deferred_fields()
+    assert row.body_en == "Buoys report the water level."
+    assert written.instances(PressRelease, written.write(queryset), "no-such-release") == []
+
+
+def test_written_sql_that_selects_columns_out_of_order_is_refused():
+    release = PressReleaseFactory()
+    sql = 'SELECT "slug", "id" FROM "projects_pressrelease" WHERE "slug" = %s'
+
+    with pytest.raises(AssertionError, match="columns in order"):
+        written.instances(PressRelease, (sql, (written.TEXT_STAND_IN,)), release.slug)
