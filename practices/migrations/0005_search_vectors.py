@@ -41,9 +41,8 @@ def vector_sql(code, config):
 
 def forward_sql():
     configs = releases.CONFIGS
-    columns = ", ".join(f"ADD COLUMN search_{code} tsvector" for code in configs)
     assignments = "\n".join(f"    NEW.search_{code} := {vector_sql(code, config)};" for code, config in configs.items())
-    # A city or a theme renamed: its practices' vectors again (any update runs the trigger below).
+    # A city or a theme renamed: its practices' vectors again (any update runs the practices' trigger).
     renamed = "\n".join(
         f"""CREATE FUNCTION {TABLE}_search_{key}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -51,23 +50,10 @@ BEGIN
     RETURN NULL;
 END $$;
 CREATE TRIGGER {TABLE}_search_names AFTER UPDATE OF {", ".join(f"{column}_{code}" for code in configs)} ON {table}
-    FOR EACH ROW EXECUTE FUNCTION {TABLE}_search_{key}();"""  # noqa: S608
+    FOR EACH ROW EXECUTE FUNCTION {TABLE}_search_{key}();"""  # noqa: S608 - names from this file
         for table, key, column in NAMES
     )
-    # Names from this file only, nothing anyone typed.
-    return f"""
-ALTER TABLE {TABLE} {columns};
-CREATE FUNCTION {TABLE}_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-{assignments}
-    RETURN NEW;
-END $$;
-CREATE TRIGGER {TABLE}_search BEFORE INSERT OR UPDATE ON {TABLE}
-    FOR EACH ROW EXECUTE FUNCTION {TABLE}_search_update();
-{renamed}
--- The rows already there.
-UPDATE {TABLE} SET id = id;
-"""  # noqa: S608
+    return releases.trigger_sql(TABLE, configs, assignments) + renamed
 
 
 def backward_sql():

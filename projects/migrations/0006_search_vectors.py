@@ -50,9 +50,9 @@ def vector_sql(record, language, fields, config, whole=False):
 
 
 def forward_sql(table, fields, configs, whole=False):
-    columns = ", ".join(f"ADD COLUMN search_{code} tsvector" for code in configs)
     assignments = "\n".join(
-        f"    NEW.search_{code} := {vector_sql('NEW', code, fields, config, whole)};" for code, config in configs.items()
+        f"    NEW.search_{code} := {vector_sql('NEW', code, fields, config, whole)};"
+        for code, config in configs.items()
     )
     indexes = "\n".join(
         f"CREATE INDEX {table}_search_{code}_gin ON {table} USING gin (search_{code});" for code in configs
@@ -60,19 +60,25 @@ def forward_sql(table, fields, configs, whole=False):
     watched = ", ".join(f"{field}_{code}" for field, _weight in fields for code in configs)
     if whole:
         watched += ", original_language"
+    return trigger_sql(table, configs, assignments, f"OF {watched}") + indexes + "\n"
+
+
+def trigger_sql(table, configs, assignments, columns=""):
+    """The vector columns, the trigger that sets them (`assignments`) on an insert and on an update (of
+    `columns`, "OF a, b", or of any), and the rows already there set."""
+    added = ", ".join(f"ADD COLUMN search_{code} tsvector" for code in configs)
     return f"""
-ALTER TABLE {table} {columns};
+ALTER TABLE {table} {added};
 CREATE FUNCTION {table}_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 {assignments}
     RETURN NEW;
 END $$;
-CREATE TRIGGER {table}_search BEFORE INSERT OR UPDATE OF {watched} ON {table}
+CREATE TRIGGER {table}_search BEFORE INSERT OR UPDATE {columns} ON {table}
     FOR EACH ROW EXECUTE FUNCTION {table}_search_update();
--- The rows already there: any update of a watched column runs the trigger.
+-- The rows already there: an update runs the trigger.
 UPDATE {table} SET title_en = title_en;
-{indexes}
-"""
+"""  # noqa: S608 - names from the migrations, nothing anyone typed
 
 
 def backward_sql(table, configs):
