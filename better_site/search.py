@@ -43,6 +43,7 @@ from projects.web import written
 from projects.web.cache import cached_markdown
 from projects.web.dates import format_day
 from projects.web.folding import Folded, fold
+from projects.web.languages import content_language
 from projects.web.lookups import attach_site_rows
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -113,7 +114,8 @@ class Kind:
     key: str
     label: object
     model: type
-    # (field, weight, translated?): A counts most, D least.
+    # (field, translated?): what the SQLite fallback matches. On PostgreSQL each kind's vector, with its
+    # fields' weights, is the database's (the *_search_vectors migrations).
     fields: tuple
     # Where the snippet comes from, first non-empty wins; Markdown fields are turned into plain text.
     snippet_fields: tuple
@@ -130,8 +132,8 @@ class Kind:
 
     def expressions(self, language):
         return [
-            (_searched(self.model, field, language) if is_translated else F(field), weight)
-            for field, weight, is_translated in self.fields
+            _searched(self.model, field, language) if is_translated else F(field)
+            for field, is_translated in self.fields
         ]
 
 
@@ -148,10 +150,10 @@ KINDS = (
         label=_("News"),
         model=PressRelease,
         fields=(
-            ("title", "A", True),
-            ("lead", "B", True),
-            ("body", "C", True),
-            ("author__city", "D", True),
+            ("title", True),
+            ("lead", True),
+            ("body", True),
+            ("author__city", True),
         ),
         snippet_fields=("lead", "body"),
         related=("author",),
@@ -162,11 +164,11 @@ KINDS = (
         label=_("Events"),
         model=Event,
         fields=(
-            ("title", "A", True),
-            ("theme", "B", True),
-            ("description", "C", True),
-            ("host__city", "D", True),
-            ("location", "D", False),
+            ("title", True),
+            ("theme", True),
+            ("description", True),
+            ("host__city", True),
+            ("location", False),
         ),
         snippet_fields=("theme", "description"),
         related=("host",),
@@ -177,13 +179,13 @@ KINDS = (
         label=_("Good practices"),
         model=GoodPractice,
         fields=(
-            ("title", "A", True),
-            ("summary", "B", True),
-            ("description", "C", True),
-            ("evidence_of_success", "C", True),
-            ("potential_for_transfer", "C", True),
-            ("owner__city", "D", True),
-            ("theme__name", "D", True),
+            ("title", True),
+            ("summary", True),
+            ("description", True),
+            ("evidence_of_success", True),
+            ("potential_for_transfer", True),
+            ("owner__city", True),
+            ("theme__name", True),
         ),
         snippet_fields=("summary", "description"),
         related=("owner", "theme"),
@@ -202,9 +204,9 @@ class Hit:
     snippet: str
     snippet_lang: str
     # The title as shown, the language it is shown in, and the page's.
-    title: str = ""
-    title_lang: str = ""
-    page_lang: str = ""
+    title: str
+    title_lang: str
+    page_lang: str
 
     @property
     def html(self):
@@ -396,7 +398,7 @@ def _other_languages(kind, language):
     shown = {language, DEFAULT_LANGUAGE}
     return [
         f"{field}_{code}"
-        for field, _weight, is_translated in kind.fields
+        for field, is_translated in kind.fields
         if is_translated and "__" not in field
         for code in LANGUAGE_CODES
         if code not in shown
@@ -407,9 +409,7 @@ def _plain_matches(kind, words, language):
     if not words:
         return kind.base_queryset().none()
     # Both sides folded (projects.web.folding): "Nyiregyhaza" finds "Nyíregyháza" here too.
-    names = {
-        f"_search_{index}": Folded(expression) for index, (expression, _weight) in enumerate(kind.expressions(language))
-    }
+    names = {f"_search_{index}": Folded(expression) for index, expression in enumerate(kind.expressions(language))}
     condition = Q()
     for word in words:
         condition &= functools.reduce(operator.or_, (Q(**{f"{name}__contains": fold(word)}) for name in names))
@@ -417,12 +417,6 @@ def _plain_matches(kind, words, language):
 
 
 # --- presenting a hit -------------------------------------------------------------------------------------------
-
-
-def _field_language(obj, field, language):
-    if hasattr(obj, "text_language"):  # a release says which language it shows
-        return obj.text_language(field, language) or language
-    return language if getattr(obj, f"{field}_{language}", None) else DEFAULT_LANGUAGE
 
 
 def _plain_text(text):
@@ -458,16 +452,15 @@ def _snippet(text, stems):
         key=lambda begin: bisect.bisect_left(matched, begin + SNIPPET_WORDS) - bisect.bisect_left(matched, begin),
     )
     end = min(start + SNIPPET_WORDS, len(tokens))
-    # The words between two matches escaped in one piece (the standard library's escape, as Django's
-    # does it, without Django's lazy-string wrapper), each match highlighted.
+    # The words between two matches escaped in one piece, each match highlighted.
     parts, rest = [], start
     for index in matched[bisect.bisect_left(matched, start) : bisect.bisect_left(matched, end)]:
         if rest < index:
-            parts.append(html.escape(" ".join(tokens[rest:index])))
+            parts.append(_escape(" ".join(tokens[rest:index])))
         parts.append(_marked(tokens[index]))
         rest = index + 1
     if rest < end:
-        parts.append(html.escape(" ".join(tokens[rest:end])))
+        parts.append(_escape(" ".join(tokens[rest:end])))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(tokens) else ""
     return mark_safe(prefix + " ".join(parts) + suffix)  # noqa: S308 (every token is escaped)
@@ -486,7 +479,7 @@ _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 def _marked(token):
     """`Genoa,` → `<mark>Genoa</mark>,`: the word highlighted, not the punctuation around it."""
     lead, word, trail = re.fullmatch(r"(\W*)(.*?)(\W*)", token).groups()
-    return f"{html.escape(lead)}<mark>{html.escape(word)}</mark>{html.escape(trail)}"
+    return f"{_escape(lead)}<mark>{_escape(word)}</mark>{_escape(trail)}"
 
 
 def _meta(kind, obj):
@@ -523,7 +516,7 @@ def _hit(kind, obj, stems, language):
     if chosen is not None:
         field, passage = chosen
         snippet = _snippet(_plain_text(passage), stems)
-        snippet_lang = _field_language(obj, field, language)
+        snippet_lang = content_language(obj, field, language)
     return Hit(
         obj=obj,
         url=obj.get_absolute_url(),
@@ -531,6 +524,6 @@ def _hit(kind, obj, stems, language):
         snippet=snippet,
         snippet_lang=snippet_lang,
         title=obj.title,
-        title_lang=_field_language(obj, "title", language),
+        title_lang=content_language(obj, "title", language),
         page_lang=language,
     )

@@ -19,13 +19,14 @@ DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
-def content_language(obj, field):
-    """The language a translated field is really shown in: the page's, or English where it falls back.
+def content_language(obj, field, language=None):
+    """The language a translated field is really shown in on a page in `language` (default: the active
+    one): the page's, or English where it falls back.
 
     An object that chooses its own (a press release, shown whole in one language: see
     PressRelease.text_language) is asked.
     """
-    language = get_language() or DEFAULT_LANGUAGE
+    language = language or get_language() or DEFAULT_LANGUAGE
     if hasattr(obj, "text_language"):
         return obj.text_language(field, language) or language
     if getattr(obj, f"{field}_{language}", None):

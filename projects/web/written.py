@@ -54,10 +54,15 @@ def bind(params, text=None, keys=()):
 
 def run(written, text=None, keys=()):
     """The rows (tuples) of written SQL, run with this run's values."""
+    return _execute(written, text, keys)[1]
+
+
+def _execute(written, text, keys):
+    """(column names, rows) of written SQL, run with this run's values."""
     sql, params = written
     with connections["default"].cursor() as cursor:
         cursor.execute(sql, bind(params, text, keys))
-        return cursor.fetchall()
+        return tuple(column.name for column in cursor.description), cursor.fetchall()
 
 
 def instances(model, written, text=None, keys=()):
@@ -65,19 +70,16 @@ def instances(model, written, text=None, keys=()):
     (a queryset's, some deferred), then any annotations, which become attributes. Read by a plain
     cursor: a RawQuerySet would work out the same mapping again on every run, which takes longer than
     the query itself."""
-    sql, params = written
-    with connections["default"].cursor() as cursor:
-        cursor.execute(sql, bind(params, text, keys))
-        columns = tuple(column.name for column in cursor.description)
-        rows = cursor.fetchall()
+    columns, rows = _execute(written, text, keys)
     attnames, annotations, converters = _shape(model, columns)
     count = len(attnames)
+    connection = connections["default"]
     objects = []
     for row in rows:
         values = list(row)
         for index, functions in converters:
             for function in functions:
-                values[index] = function(values[index], None, connections["default"])
+                values[index] = function(values[index], None, connection)
         obj = model.from_db("default", attnames, values[:count])
         for name, value in zip(annotations, values[count:], strict=True):
             setattr(obj, name, value)
@@ -99,20 +101,20 @@ def _shape(model, columns):
         raise AssertionError(f"written SQL must select {model.__name__}'s columns in order, its key among them")
     connection = connections["default"]
     converters = tuple(
-        (index, tuple(field.get_db_converters(connection)))
+        (index, functions)
         for index, field in enumerate(selected)
-        if field.get_db_converters(connection)
+        if (functions := tuple(field.get_db_converters(connection)))
     )
     return tuple(field.attname for field in selected), columns[count:], converters
 
 
 def found(model, written, text=None, keys=()):
     """The one row of written SQL (a page's object by its address), or Http404."""
-    row = next(iter(instances(model, written, text, keys)), None)
-    if row is None:
+    rows = instances(model, written, text, keys)
+    if not rows:
         # For the logs and the debug page only: the 404 page says its own words to the visitor.
         raise Http404(f"No {model._meta.model_name} at this address")
-    return row
+    return rows[0]
 
 
 _objects_sql = {}
