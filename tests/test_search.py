@@ -6,8 +6,10 @@ fallback that SQLite gets is run here too, by asking for it and by faking the da
 
 import datetime
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,6 +21,7 @@ from events.factories import EventFactory
 from practices.factories import GoodPracticeFactory, ThemeFactory
 from projects.factories import PartnerFactory, PressReleaseFactory
 from projects.models import PressRelease
+from tests.helpers.samples import ET_SAMPLE
 
 pytestmark = pytest.mark.django_db
 
@@ -475,3 +478,26 @@ def test_very_many_matches_are_counted_up_to_a_limit_and_said_so(client, monkeyp
     page = response.content.decode()
     assert "More than 3 results for “harbour”" in page
     assert "The best 3 of 3+ are shown." in page
+
+
+def test_real_estonian_release_is_found_in_its_table_without_accents_and_shown_as_plain_words(client):
+    # Tartu's real release (../shared/press-release-samples), imported as a coordinator imports it: its
+    # tab-separated table of events becomes a Markdown table. "Ungari" (Hungary) is only in a row of
+    # that table ("Nyíregyháza, Ungari"); the snippet shows the row's words, not table pipes or tabs,
+    # and the emphasis marks of its other paragraphs are gone.
+    PartnerFactory(slug="tartu", city_en="Tartu", language="et")
+    call_command("import_press_releases", str(ET_SAMPLE), language="et", partner="tartu", stdout=StringIO())
+    release = PressRelease.objects.get()
+    release.status = PressRelease.Status.PUBLISHED
+    release.published_at = timezone.now() - datetime.timedelta(hours=1)
+    release.save()
+
+    response = get(client, "et", "ungari")
+
+    assert titles(response.context["results"], "releases") == ["BETTER on sisenemas teise etappi"]
+    page = response.content.decode()
+    item = re.search(r'<li class="search-hit">.*?</li>', page, re.S).group(0)
+    assert f'href="{release.get_absolute_url()}"' in item
+    assert "Nyíregyháza, <mark>Ungari</mark> (virtuaalne seminar" in item
+    assert "|" not in item and "\t" not in item and "*" not in item
+    assert "lang=" not in item  # Estonian text on the Estonian page
