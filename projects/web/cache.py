@@ -334,7 +334,13 @@ def _storable(response):
     return "cookie" not in vary and "*" not in vary and "private" not in control and "no-store" not in control
 
 
+# The request headers that make an answer conditional; most requests carry none of them.
+_PRECONDITIONS = ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+
+
 def _conditional(request, response):
+    if not any(header in request.META for header in _PRECONDITIONS):
+        return response
     last_modified = parse_http_date_safe(response["Last-Modified"]) if response.has_header("Last-Modified") else None
     return get_conditional_response(request, etag=response.get("ETag"), last_modified=last_modified, response=response)
 
