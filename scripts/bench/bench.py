@@ -5,10 +5,12 @@ loads the demo content, seeds the scale data (seed_scale_data), collects the sta
 serves the site with production settings through gunicorn (2 sync workers) twice — with the page
 cache and without it (BETTER_PAGE_CACHE=0) — and the floor app (scripts/bench/floor.py) the same
 way, runs wrk on every page type, and prints req/s, p99 and the ratio to the floor per page, then
-the issue's targets, met or not. The floor is measured just before each page, so that the speed a
-shared machine drifts to within the run moves both sides of a ratio. Environment: BENCH_SECONDS (per
-page, default 3), BENCH_FLOOR_SECONDS (each floor measure, default 2),
-BENCH_MIXED_SECONDS (the 64-connection mixed run, default 60), BENCH_RELEASES / BENCH_EVENTS.
+the issue's targets, met or not. Each page is measured in BENCH_ROUNDS rounds, each the floor just
+before the page, so that the speed a shared machine drifts to within the run moves both sides of a
+ratio; the round with the middle ratio is reported, so one disturbed second does not decide a page.
+Environment: BENCH_ROUNDS (default 3), BENCH_SECONDS (each page measure, default 2),
+BENCH_FLOOR_SECONDS (each floor measure, default 1), BENCH_MIXED_SECONDS (the 64-connection mixed
+run, default 60), BENCH_RELEASES / BENCH_EVENTS.
 """
 
 import http.client
@@ -27,9 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
-SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
-# The floor is measured again next to each page (see report), for this long.
-FLOOR_SECONDS = int(os.environ.get("BENCH_FLOOR_SECONDS", "2"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "2"))
+# The floor is measured again next to each page (see measure_pair), for this long.
+FLOOR_SECONDS = int(os.environ.get("BENCH_FLOOR_SECONDS", "1"))
 MIXED_SECONDS = int(os.environ.get("BENCH_MIXED_SECONDS", "60"))
 RELEASES = os.environ.get("BENCH_RELEASES", "10000")
 EVENTS = os.environ.get("BENCH_EVENTS", "3000")
@@ -266,13 +269,28 @@ def ratio(value, floor):
     return value / floor if floor else float("nan")
 
 
+def measure_pair(floor_port, floor_path, port, path):
+    """(floor, page) measured ROUNDS times in turn, the floor just before the page; the round with the
+    middle ratio, with the errors and timeouts of every round (none may hide in another round)."""
+    rounds = []
+    for _ in range(ROUNDS):
+        floor = wrk(floor_port, floor_path, seconds=FLOOR_SECONDS)
+        page = wrk(port, path)
+        drain(port)
+        rounds.append((floor, page))
+    rounds.sort(key=lambda pair: ratio(pair[1]["rps"], pair[0]["rps"]))
+    floor, page = rounds[len(rounds) // 2]
+    page = {**page, **{key: sum(other[key] for _f, other in rounds) for key in ("errors", "timeouts")}}
+    return floor, page
+
+
 def report(ports, pages):
     for path in ("/bare", "/template"):  # workers boot after the port opens
         for _ in range(4):
             get(ports["floor"], path, timeout=60)
     # A shared machine's speed drifts within a run (other guests, frequency): each page is compared with
     # the floor measured just before it (the bare floor for the cached answer, the template floor for
-    # the uncached one), so a slower minute slows both sides of its ratio.
+    # the uncached one), so a slower minute slows both sides of its ratio (measure_pair).
     floors = {"bare": {}, "template": {}}
     single = {}  # a page's first (uncached) answer, in seconds
     for _label, _kind, path in pages:  # fill the cache (both workers), as visitors would
@@ -290,9 +308,7 @@ def report(ports, pages):
                 log(f"  {path} answered {status} in {took:.1f} s")
     cached = {}
     for _label, _kind, path in pages:
-        floors["bare"][path] = wrk(ports["floor"], "/bare", seconds=FLOOR_SECONDS)
-        cached[path] = wrk(ports["cached"], path)
-    drain(ports["cached"])
+        floors["bare"][path], cached[path] = measure_pair(ports["floor"], "/bare", ports["cached"], path)
 
     lua = Path(tempfile.mkstemp(prefix="better-mixed-", suffix=".lua")[1])
     lua.write_text(MIXED_LUA % ", ".join(f'"{path}"' for _label, _kind, path in pages))
@@ -308,12 +324,11 @@ def report(ports, pages):
             took = single.get(path, 60.0)
             uncached[path] = {"rps": 1 / took, "p99": took * 1000, "errors": 0, "timeouts": 0, "requests": 1}
             continue
-        floors["template"][path] = wrk(ports["floor"], "/template", seconds=FLOOR_SECONDS)
-        uncached[path] = wrk(ports["uncached"], path)
-        drain(ports["uncached"])
+        floors["template"][path], uncached[path] = measure_pair(ports["floor"], "/template", ports["uncached"], path)
     admin_ms = admin_list_ms(ports["uncached"])
 
     print(f"\nBETTER benchmark: {RELEASES} extra releases, {EVENTS} extra events; wrk -t2 -c16 -d{SECONDS}s")
+    print(f"each page: {ROUNDS} rounds of the floor ({FLOOR_SECONDS} s) then the page; the middle ratio's round shown")
     print("gunicorn, 2 sync workers, production settings, PostgreSQL + Redis on this machine\n")
     for name, title in (("bare", "bare HttpResponse"), ("template", "20-item template")):
         measured = sorted(result["rps"] for result in floors[name].values())
